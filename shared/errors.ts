@@ -1,0 +1,37 @@
+/**
+ * Every error Piiri answers carries one of these stable codes. Each transport translates a code once:
+ * HTTP maps it to a status here, socket acks send `{ ok: false, error }`, the notes WebSocket maps it to a
+ * close code. The client maps codes to translated messages.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  auth_required: 401,
+  token_expired: 401,
+  token_invalid: 401,
+  session_ended: 401,
+  invalid_credentials: 401,
+  refresh_invalid: 401,
+  refresh_reused: 401,
+  forbidden: 403,
+  not_found: 404,
+  email_taken: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  database_unavailable: 503,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for `validation_failed`, keyed by a dotted path such as `body.email`. */
+  details?: { path: string; message: string }[];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && value in ERROR_STATUS;
+}

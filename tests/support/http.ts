@@ -20,12 +20,12 @@ export class ApiClient {
   async request<T = unknown>(
     method: string,
     path: string,
-    options: { json?: unknown; rawBody?: string | Buffer; contentType?: string; headers?: Record<string, string> } = {},
+    options: { json?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.accessToken && !("authorization" in headers)) headers["authorization"] = `Bearer ${this.accessToken}`;
     if (this.refreshCookie && path.startsWith("/api/auth")) headers["cookie"] = `piiri_refresh=${this.refreshCookie}`;
-    let body: string | Buffer | undefined;
+    let body: string | undefined;
     if (options.json !== undefined) {
       body = JSON.stringify(options.json);
       headers["content-type"] = "application/json";

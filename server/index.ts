@@ -2,7 +2,7 @@
  * Composition root: environment → database (migrated) → HTTP + Socket.IO server → signals.
  */
 import { loadConfig } from "./config";
-import { openDatabase } from "./db/database";
+import { openConfiguredDatabase } from "./db/database";
 import { DataDirInUseError } from "./db/dataDirLock";
 import { createLogger } from "./logger";
 import { createPiiriServer } from "./server";
@@ -12,10 +12,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let database;
   try {
-    database = await openDatabase(
-      config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir },
-      logger,
-    );
+    database = await openConfiguredDatabase(config, logger);
   } catch (error) {
     if (error instanceof DataDirInUseError) {
       logger.fatal(error.message);

@@ -98,3 +98,8 @@ async function migrateWithLock(pool: pg.Pool): Promise<void> {
     client.release();
   }
 }
+
+/** The database the configuration names: a PostgreSQL server when DATABASE_URL is set, else embedded PGlite. */
+export function openConfiguredDatabase(config: { databaseUrl: string | undefined; dataDir: string }, logger?: Logger): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir }, logger);
+}

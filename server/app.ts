@@ -12,12 +12,24 @@ import { buildOpenApiDocument } from "./http/openapi";
 import { mountRoutes, type AnyRoute } from "./http/route";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
+import { goalRoutes } from "./routes/goals";
+import { groupRoutes } from "./routes/groups";
+import { invitationRoutes } from "./routes/invitations";
 import { meRoutes } from "./routes/me";
+import { programmeRoutes } from "./routes/programmes";
 
 export const API_VERSION = "0.1.0";
 
 export function allRoutes(deps: ServerDeps): AnyRoute[] {
-  return [...healthRoutes(deps), ...authRoutes(deps), ...meRoutes(deps)];
+  return [
+    ...healthRoutes(deps),
+    ...authRoutes(deps),
+    ...meRoutes(deps),
+    ...programmeRoutes(deps),
+    ...groupRoutes(deps),
+    ...goalRoutes(deps),
+    ...invitationRoutes(deps),
+  ];
 }
 
 /** The Express application, without listening, so tests and the composition root can mount it. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Database } from "./db/database";
 import type { AuthRateLimiters } from "./http/rateLimit";
+import type { GroupLive } from "./realtime/groupLive";
 
 /** Tells open connections that sessions have ended (implemented by the realtime layer). */
 export interface SessionNotifier {
@@ -14,6 +15,10 @@ export interface ServerDeps {
   logger: Logger;
   limiters: AuthRateLimiters;
   sessions: SessionNotifier;
+  /** Pushes group changes to members' open pages. */
+  live: GroupLive;
+  /** Base URL for links the server hands out (invitations), e.g. `http://localhost:3000`. */
+  publicUrl: string | undefined;
   clientDistDir: string | undefined;
   trustProxy: boolean;
 }

@@ -13,6 +13,7 @@ export interface PiiriServerOptions {
   logger: Logger;
   clientDistDir?: string;
   trustProxy?: boolean;
+  publicUrl?: string;
 }
 
 export interface PiiriServer {
@@ -36,7 +37,16 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
     limiters: createAuthRateLimiters(),
     clientDistDir: options.clientDistDir,
     trustProxy: options.trustProxy ?? false,
+    publicUrl: options.publicUrl,
     sessions: { sessionsEnded: (sessionIds) => realtime?.sessionsEnded(sessionIds) },
+    live: {
+      groupChanged: (groupId) => realtime!.live.groupChanged(groupId),
+      membersChanged: (groupId) => realtime!.live.membersChanged(groupId),
+      goalsChanged: (groupId) => realtime!.live.goalsChanged(groupId),
+      memberJoined: (groupId, userId, contentAccess) => realtime!.live.memberJoined(groupId, userId, contentAccess),
+      contentAccessGranted: (groupId, userId) => realtime!.live.contentAccessGranted(groupId, userId),
+      memberLeft: (groupId, userId) => realtime!.live.memberLeft(groupId, userId),
+    },
   };
   const httpServer = createServer(createApp(deps));
   realtime = createRealtime(httpServer, deps);

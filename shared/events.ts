@@ -1,5 +1,13 @@
+import { z } from "zod";
 import type { Result } from "./result";
 import type { User } from "./schemas/auth";
+import { CheckInInput, CreateGoalInput, type CheckIn, type Goal, type GroupSummary, type Member } from "./schemas/groups";
+
+/** Payloads the client sends, validated at the edge with these schemas. */
+export const GoalCreatePayload = z.object({ groupId: z.uuid(), goal: CreateGoalInput });
+export type GoalCreatePayload = z.infer<typeof GoalCreatePayload>;
+export const GoalCheckInPayload = z.object({ groupId: z.uuid(), goalId: z.uuid(), checkIn: CheckInInput });
+export type GoalCheckInPayload = z.infer<typeof GoalCheckInPayload>;
 
 /**
  * Socket.IO events, typed for both ends. Names are `entity:verb` from the client and `entity:verbed`
@@ -8,11 +16,23 @@ import type { User } from "./schemas/auth";
 export interface ServerToClientEvents {
   /** The session behind this socket was signed out or ended from another device. */
   "session:ended": () => void;
+  /** A group's name, phase, capacity or member count changed. */
+  "group:updated": (payload: { group: GroupSummary }) => void;
+  /** Someone joined, left, accepted the agreement or changed role. */
+  "members:updated": (payload: { groupId: string; members: Member[] }) => void;
+  /** The goal board changed (only sent to members who accepted the agreement). */
+  "goals:updated": (payload: { groupId: string; goals: Goal[] }) => void;
+  /** I joined a group (on another device, say). */
+  "membership:started": (payload: { group: GroupSummary }) => void;
+  /** I left or was removed from a group; its updates stop at once. */
+  "membership:ended": (payload: { groupId: string }) => void;
 }
 
 export interface ClientToServerEvents {
   /** Who this socket is authenticated as; lets a client confirm the handshake identity. */
   "me:get": (ack: (result: Result<{ user: User }>) => void) => void;
+  "goal:create": (payload: GoalCreatePayload, ack: (result: Result<{ goal: Goal }>) => void) => void;
+  "goal:checkIn": (payload: GoalCheckInPayload, ack: (result: Result<{ checkIn: CheckIn }>) => void) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -27,4 +47,8 @@ export interface SocketData {
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  /** Every member: membership and group summary events. */
+  group: (groupId: string) => `group:${groupId}`,
+  /** Members who accepted the agreement: the group's content. */
+  groupContent: (groupId: string) => `group-content:${groupId}`,
 } as const;

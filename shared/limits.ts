@@ -21,3 +21,23 @@ export const LOGIN_RATE = {
 
 /** Registration and token refresh throttling per client address. */
 export const AUTH_RATE_PER_IP = { points: 60, windowSeconds: 15 * 60 } as const;
+
+/** The goal board: seed 004's first tip, "set 1–3 goals". */
+export const GOALS = { min: 1, max: 3, titleMax: 120, textMax: 2000 } as const;
+export const GOAL_PROGRESS = { min: 1, max: 5 } as const;
+export const CHECK_IN_COMMENT_MAX = 1000;
+/** How many check-ins per goal a board snapshot carries; the full history is paged separately. */
+export const CHECK_INS_IN_BOARD = 20;
+
+export const GROUP = {
+  nameMax: 100,
+  descriptionMax: 2000,
+  agreementMax: 4000,
+  /** Verme groups are about 4–10 members plus a facilitator. */
+  defaultCapacity: 10,
+  maxCapacity: 50,
+} as const;
+
+export const PROGRAMME = { nameMax: 120, descriptionMax: 4000 } as const;
+
+export const INVITATION = { defaultDays: 14, maxDays: 90 } as const;

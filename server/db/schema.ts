@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -52,4 +52,123 @@ export const refreshTokens = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (table) => [uniqueIndex("refresh_tokens_hash_unique").on(table.tokenHash)],
+);
+
+export const programmes = pgTable("programmes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  /** verme_year, peer_instructor_training or workshop_coaching (shared/schemas/groups.ts). */
+  template: text("template").notNull(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+});
+
+export const programmeCoordinators = pgTable(
+  "programme_coordinators",
+  {
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.programmeId, table.userId] }), index("programme_coordinators_user_idx").on(table.userId)],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Null for a self-organised group outside any programme. */
+    programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    kind: text("kind").notNull(),
+    phase: text("phase").notNull().default("forming"),
+    resumeOn: date("resume_on", { mode: "string" }),
+    capacity: integer("capacity").notNull().default(10),
+    agreement: text("agreement").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("groups_programme_idx").on(table.programmeId)],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull().default("member"),
+    peerInstructor: boolean("peer_instructor").notNull().default(false),
+    agreementAcceptedAt: timestamp("agreement_accepted_at", { withTimezone: true }),
+    goalsReadAt: timestamp("goals_read_at", { withTimezone: true }),
+    introducedAt: timestamp("introduced_at", { withTimezone: true }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.groupId, table.userId] }), index("memberships_user_idx").on(table.userId)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    /** The link's token is shown once; only its SHA-256 is kept. */
+    tokenHash: text("token_hash").notNull(),
+    email: text("email"),
+    role: text("role").notNull().default("member"),
+    singleUse: boolean("single_use").notNull().default(false),
+    uses: integer("uses").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("invitations_token_unique").on(table.tokenHash), index("invitations_group_idx").on(table.groupId)],
+);
+
+export const goals = pgTable(
+  "goals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    successCriteria: text("success_criteria").notNull().default(""),
+    targetDate: date("target_date", { mode: "string" }),
+    status: text("status").notNull().default("open"),
+    position: integer("position").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("goals_group_idx").on(table.groupId)],
+);
+
+export const goalCheckIns = pgTable(
+  "goal_check_ins",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    goalId: uuid("goal_id")
+      .notNull()
+      .references(() => goals.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    progress: smallint("progress").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (table) => [index("goal_check_ins_goal_idx").on(table.goalId, table.createdAt)],
 );

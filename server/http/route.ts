@@ -51,11 +51,11 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, const A
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
   if (where === "body" && value === undefined) {
     throw new AppError("validation_failed", "Expected a JSON body (Content-Type: application/json)");
   }
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
   throw new AppError(
     "validation_failed",
     `Invalid ${where}`,

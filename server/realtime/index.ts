@@ -8,12 +8,15 @@ import type { ServerDeps, SessionNotifier } from "../deps";
 import { AppError } from "../domain/appError";
 import { authenticateToken } from "../http/authenticate";
 import { toAppError } from "../http/errorHandler";
+import { createGroupLive, joinGroupRooms, type GroupLive } from "./groupLive";
+import { registerGoalHandlers } from "./goals";
 
 export type PiiriIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type PiiriSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface Realtime extends SessionNotifier {
   io: PiiriIo;
+  live: GroupLive;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,7 @@ export interface Realtime extends SessionNotifier {
  * Socket.IO on the default path. The handshake carries `auth: { token }`; a refused handshake answers
  * `connect_error` whose message is the error code (`auth_required`, `token_expired`, ...).
  */
-export function createRealtime(httpServer: HttpServer, deps: Omit<ServerDeps, "sessions">): Realtime {
+export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realtime {
   const io: PiiriIo = new Server(httpServer, {
     maxHttpBufferSize: SOCKET_FRAME_MAX_BYTES,
     // Same-origin only: the client is served by this server.
@@ -36,6 +39,9 @@ export function createRealtime(httpServer: HttpServer, deps: Omit<ServerDeps, "s
       const claims = await authenticateToken(db, deps.jwtSecret, typeof token === "string" ? token : undefined);
       socket.data.userId = claims.userId;
       socket.data.sessionId = claims.sessionId;
+      // Joined before "connect" reaches the client, so no update sent after connecting can be missed.
+      await socket.join([rooms.user(claims.userId), rooms.session(claims.sessionId)]);
+      await joinGroupRooms(db, socket);
       next();
     } catch (error) {
       const appError = toAppError(error);
@@ -44,7 +50,7 @@ export function createRealtime(httpServer: HttpServer, deps: Omit<ServerDeps, "s
   });
 
   io.on("connection", (socket: PiiriSocket) => {
-    void socket.join([rooms.user(socket.data.userId), rooms.session(socket.data.sessionId)]);
+    registerGoalHandlers(socket, deps);
 
     socket.on("me:get", async (ack) => {
       if (typeof ack !== "function") return;
@@ -60,6 +66,7 @@ export function createRealtime(httpServer: HttpServer, deps: Omit<ServerDeps, "s
 
   return {
     io,
+    live: createGroupLive(io, db, deps.logger),
     sessionsEnded(sessionIds) {
       for (const sessionId of sessionIds) {
         const room = rooms.session(sessionId);

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GoalList, GroupResponse } from "../../shared/schemas/groups";
+import { groupWithMember, type GroupFixture } from "../support/groups";
+import { signedInClient, type ApiClient, type ErrorResponseBody } from "../support/http";
+import { connectSocket } from "../support/sockets";
+import { startTestServer, type TestServer } from "../support/testServer";
+
+/**
+ * Group A's people and objects, tried by a user of group B on every endpoint the OpenAPI document lists
+ * under a group or programme, and on every group socket event. New endpoints join the matrix by
+ * themselves; one without a sample body here fails the test.
+ */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  "PATCH /api/groups/{groupId}": { name: "Kaapattu" },
+  "POST /api/groups/{groupId}/phase": { phase: "ended" },
+  "POST /api/groups/{groupId}/onboarding": { step: "goals_read" },
+  "PATCH /api/groups/{groupId}/members/{userId}": { role: "facilitator" },
+  "POST /api/groups/{groupId}/goals": { title: "Ulkopuolisen tavoite" },
+  "PATCH /api/groups/{groupId}/goals/{goalId}": { title: "Muutettu" },
+  "POST /api/groups/{groupId}/goals/{goalId}/check-ins": { progress: 1, comment: "x" },
+  "POST /api/groups/{groupId}/invitations": {},
+  "POST /api/programmes/{programmeId}/groups": { name: "Ryhmä", kind: "peer_mentoring" },
+  "POST /api/programmes/{programmeId}/groups/{groupId}/facilitators": { email: "x@example.fi" },
+  "POST /api/programmes/{programmeId}/groups/{groupId}/invitations": {},
+};
+
+let server: TestServer;
+let groupA: GroupFixture;
+let programmeA: { id: string; groupId: string };
+let invitationIdA: string;
+let outsider: ApiClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  groupA = await groupWithMember(server.url, { goalCount: 2 });
+  const invitations = await groupA.facilitator.client.get<{ invitations: { id: string }[] }>(`/api/groups/${groupA.groupId}/invitations`);
+  invitationIdA = invitations.body.invitations[0]!.id;
+  const coordinator = await signedInClient(server.url);
+  const programme = await coordinator.client.post<{ programme: { id: string } }>("/api/programmes", { name: "A-ohjelma", template: "workshop_coaching" });
+  const programmeGroup = await coordinator.client.post<{ group: { id: string } }>(`/api/programmes/${programme.body.programme.id}/groups`, {
+    name: "A:n ryhmä",
+    kind: "peer_mentoring",
+  });
+  programmeA = { id: programme.body.programme.id, groupId: programmeGroup.body.group.id };
+
+  // The outsider belongs to a group of their own, so they are a real user with real rooms.
+  const groupB = await groupWithMember(server.url, { goalCount: 1, name: "Ryhmä B" });
+  outsider = groupB.member.client;
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+function fillPath(path: string): string {
+  const isProgrammePath = path.startsWith("/api/programmes/");
+  const values: Record<string, string> = {
+    groupId: isProgrammePath ? programmeA.groupId : groupA.groupId,
+    programmeId: programmeA.id,
+    goalId: groupA.goals[0]!.id,
+    userId: groupA.member.user.id,
+    invitationId: invitationIdA,
+  };
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (!value) throw new Error(`No sample value for {${name}} in ${path}`);
+    return value;
+  });
+}
+
+describe("an outsider (member of group B) against group A", () => {
+  it("gets 403 or 404 from every group and programme endpoint, and changes nothing", async () => {
+    const document = await outsider.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json");
+    const operations = Object.entries(document.body.paths)
+      .filter(([path]) => path.includes("{groupId}") || path.includes("{programmeId}"))
+      .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
+    expect(operations.length).toBeGreaterThanOrEqual(17);
+
+    const answers: string[] = [];
+    for (const { method, path } of operations) {
+      const key = `${method} ${path}`;
+      const needsBody = method === "POST" || method === "PATCH";
+      if (needsBody && !(key in SAMPLE_BODIES) && !path.endsWith("/accept")) throw new Error(`Add a sample body for ${key}`);
+      const response = await outsider.request<ErrorResponseBody>(method, fillPath(path), needsBody ? { json: SAMPLE_BODIES[key] ?? {} } : {});
+      answers.push(`${key} → ${response.status}`);
+      expect([403, 404], `${key} answered ${response.status}: ${JSON.stringify(response.body)}`).toContain(response.status);
+      expect(typeof response.body.error.code).toBe("string");
+    }
+
+    const group = GroupResponse.parse((await groupA.facilitator.client.get(`/api/groups/${groupA.groupId}`)).body).group;
+    expect(group.name).toBe("Projektipäälliköt");
+    expect(group.phase).toBe("forming");
+    expect(group.members).toHaveLength(2);
+    const goals = GoalList.parse((await groupA.facilitator.client.get(`/api/groups/${groupA.groupId}/goals`)).body).goals;
+    expect(goals.map((goal) => goal.title)).toEqual(["Tavoite 1", "Tavoite 2"]);
+    expect(goals[0]!.checkInCount).toBe(0);
+  });
+
+  it("is refused on every group socket event and receives none of group A's updates", async () => {
+    const socket = await connectSocket(server.url, outsider.accessToken);
+    const leaked: unknown[] = [];
+    for (const event of ["goals:updated", "members:updated", "group:updated"] as const) {
+      socket.on(event, (payload: { groupId?: string; group?: { id: string } }) => {
+        if (payload.groupId === groupA.groupId || payload.group?.id === groupA.groupId) leaked.push(payload);
+      });
+    }
+    const create = await socket.emitWithAck("goal:create", { groupId: groupA.groupId, goal: { title: "Ulkopuolinen" } });
+    const checkIn = await socket.emitWithAck("goal:checkIn", { groupId: groupA.groupId, goalId: groupA.goals[0]!.id, checkIn: { progress: 2 } });
+    expect(create).toEqual({ ok: false, error: expect.objectContaining({ code: "not_found" }) });
+    expect(checkIn).toEqual({ ok: false, error: expect.objectContaining({ code: "not_found" }) });
+
+    const facilitatorSocket = await connectSocket(server.url, groupA.facilitator.client.accessToken);
+    const marker = new Promise((resolve) => facilitatorSocket.once("goals:updated", resolve));
+    await groupA.facilitator.client.post(`/api/groups/${groupA.groupId}/goals`, { title: "Vain A:lle" });
+    await marker;
+    expect(leaked).toEqual([]);
+    socket.close();
+    facilitatorSocket.close();
+  });
+
+  it("gets validation errors, not crashes, for malformed socket payloads", async () => {
+    const socket = await connectSocket(server.url, outsider.accessToken);
+    const raw = socket as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    for (const payload of [null, "x", 42, [], { groupId: "not-a-uuid", goal: { title: "x" } }, { groupId: groupA.groupId }, { groupId: groupA.groupId, goal: { title: "x".repeat(1000) } }]) {
+      expect(await raw.emitWithAck("goal:create", payload)).toEqual({ ok: false, error: expect.objectContaining({ code: "validation_failed" }) });
+    }
+    socket.close();
+  });
+});

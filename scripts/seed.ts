@@ -5,6 +5,7 @@
 import { loadConfig } from "../server/config";
 import { openConfiguredDatabase } from "../server/db/database";
 import { seedDemoAccounts } from "./demo/accounts";
+import { seedDemoProgrammes } from "./demo/programmes";
 
 async function main(): Promise<void> {
   if (!process.argv.includes("--demo")) {
@@ -15,8 +16,12 @@ async function main(): Promise<void> {
   const database = await openConfiguredDatabase(config);
   try {
     const accounts = await seedDemoAccounts(database.db);
+    const programmes = await seedDemoProgrammes(database.db, accounts);
     const where = config.databaseUrl ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${config.dataDir}`;
-    console.log(`\nPiiri demo data is ready in ${where}.\nSign in with any of these accounts:\n`);
+    console.log(`\nPiiri demo data is ready in ${where}.`);
+    for (const name of programmes.created) console.log(`  Created the programme "${name}" with its groups, goals and check-ins.`);
+    for (const name of programmes.kept) console.log(`  Kept the programme "${name}" as it was.`);
+    console.log("\nSign in with any of these accounts:\n");
     const width = Math.max(...accounts.map((account) => account.email.length));
     for (const account of accounts) {
       console.log(`  ${account.email.padEnd(width)}  ${account.password.padEnd(28)}  ${account.displayName} (${account.role})`);

@@ -13,6 +13,10 @@ export const DEMO_PEOPLE = [
   { key: "mikko", email: "mikko.projektipaallikko@demo.piiri.fi", displayName: "Mikko Mäkinen", locale: "fi", role: "member" },
   { key: "sanna", email: "sanna.projektledare@demo.piiri.fi", displayName: "Sanna Sjöberg", locale: "sv", role: "member" },
   { key: "james", email: "james.projectmanager@demo.piiri.fi", displayName: "James Miller", locale: "en", role: "member" },
+  { key: "liisa", email: "liisa.projektipaallikko@demo.piiri.fi", displayName: "Liisa Laine", locale: "fi", role: "member" },
+  { key: "pekka", email: "pekka.vertaisohjaaja@demo.piiri.fi", displayName: "Pekka Peltonen", locale: "fi", role: "member" },
+  { key: "emilia", email: "emilia.vertaisohjaaja@demo.piiri.fi", displayName: "Emilia Eskola", locale: "fi", role: "member" },
+  { key: "antti", email: "antti.valmentaja@demo.piiri.fi", displayName: "Antti Airaksinen", locale: "fi", role: "facilitator" },
 ] as const satisfies readonly { key: string; email: string; displayName: string; locale: Locale; role: string }[];
 
 export type DemoPersonKey = (typeof DEMO_PEOPLE)[number]["key"];

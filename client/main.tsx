@@ -1,0 +1,38 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router";
+import { App } from "./App";
+import { ApiError } from "./lib/api";
+import { AuthProvider } from "./lib/auth";
+import { i18nReady } from "./lib/i18n";
+import "./styles.css";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Only a network failure or a server fault may pass; api.ts already refreshed an expired token.
+      retry: (failureCount, error) =>
+        failureCount < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+      refetchOnWindowFocus: true,
+    },
+  },
+});
+
+const root = document.getElementById("root");
+if (!root) throw new Error("#root missing from index.html");
+
+const reactRoot = createRoot(root);
+void i18nReady.then(() =>
+  reactRoot.render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider>
+          <App />
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+    </StrictMode>,
+  ),
+);

@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from "./http/openapi";
 import { mountRoutes, type AnyRoute } from "./http/route";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
+import { chatRoutes } from "./routes/chat";
 import { goalRoutes } from "./routes/goals";
 import { groupRoutes } from "./routes/groups";
 import { invitationRoutes } from "./routes/invitations";
@@ -29,6 +30,7 @@ export function allRoutes(deps: ServerDeps): AnyRoute[] {
     ...groupRoutes(deps),
     ...goalRoutes(deps),
     ...invitationRoutes(deps),
+    ...chatRoutes(deps),
   ];
 }
 

@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   agreement_required: 403,
   invitation_invalid: 410,
   invitation_email_mismatch: 403,
+  message_not_editable: 403,
   payload_too_large: 413,
   rate_limited: 429,
   database_unavailable: 503,

@@ -2,6 +2,20 @@ import { z } from "zod";
 import type { Result } from "./result";
 import type { User } from "./schemas/auth";
 import { CheckInInput, CreateGoalInput, type CheckIn, type Goal, type GroupSummary, type Member } from "./schemas/groups";
+import type {
+  ChatMessage,
+  ConversationReadPayload,
+  MessageEditPayload,
+  MessageHidePayload,
+  MessageHistoryPayload,
+  MessageIdPayload,
+  MessageReactPayload,
+  MessageSendPayload,
+  TypingPayload,
+} from "./schemas/chat";
+
+type Input<T extends z.ZodType> = z.input<T>;
+type Ack<T> = (result: Result<T>) => void;
 
 /** Payloads the client sends, validated at the edge with these schemas. */
 export const GoalCreatePayload = z.object({ groupId: z.uuid(), goal: CreateGoalInput });
@@ -26,6 +40,15 @@ export interface ServerToClientEvents {
   "membership:started": (payload: { group: GroupSummary }) => void;
   /** I left or was removed from a group; its updates stop at once. */
   "membership:ended": (payload: { groupId: string }) => void;
+  /** A new message, stored and committed; `seq` orders it within its conversation. */
+  "message:sent": (payload: { message: ChatMessage }) => void;
+  /** A message was edited, deleted, hidden or reacted to. */
+  "message:updated": (payload: { message: ChatMessage }) => void;
+  /** My read marker moved (on this or another of my devices). */
+  "conversation:read": (payload: { conversationId: string; lastReadSeq: number }) => void;
+  "typing:updated": (payload: { conversationId: string; userId: string; displayName: string; typing: boolean }) => void;
+  /** Who in the group has Piiri open right now. */
+  "presence:updated": (payload: { groupId: string; onlineUserIds: string[] }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -33,6 +56,17 @@ export interface ClientToServerEvents {
   "me:get": (ack: (result: Result<{ user: User }>) => void) => void;
   "goal:create": (payload: GoalCreatePayload, ack: (result: Result<{ goal: Goal }>) => void) => void;
   "goal:checkIn": (payload: GoalCheckInPayload, ack: (result: Result<{ checkIn: CheckIn }>) => void) => void;
+  /** Acknowledged only after the message is committed; resending the same clientId is harmless. */
+  "message:send": (payload: Input<typeof MessageSendPayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  "message:history": (payload: Input<typeof MessageHistoryPayload>, ack: Ack<{ messages: ChatMessage[] }>) => void;
+  "message:edit": (payload: Input<typeof MessageEditPayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  "message:delete": (payload: Input<typeof MessageIdPayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  /** Facilitators hide (or show again) a message for moderation. */
+  "message:hide": (payload: Input<typeof MessageHidePayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  "message:react": (payload: Input<typeof MessageReactPayload>, ack: Ack<{ message: ChatMessage }>) => void;
+  "conversation:read": (payload: Input<typeof ConversationReadPayload>, ack: Ack<{ lastReadSeq: number }>) => void;
+  "typing:set": (payload: Input<typeof TypingPayload>) => void;
+  "presence:get": (payload: { groupId: string }, ack: Ack<{ onlineUserIds: string[] }>) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -49,6 +83,8 @@ export const rooms = {
   session: (sessionId: string) => `session:${sessionId}`,
   /** Every member: membership and group summary events. */
   group: (groupId: string) => `group:${groupId}`,
-  /** Members who accepted the agreement: the group's content. */
+  /** Members who accepted the agreement: the group's content, its chat included. */
   groupContent: (groupId: string) => `group-content:${groupId}`,
+  /** The group id of a `group:` room, or undefined for any other room. */
+  groupIdOf: (room: string) => (room.startsWith("group:") ? room.slice("group:".length) : undefined),
 } as const;

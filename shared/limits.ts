@@ -41,3 +41,15 @@ export const GROUP = {
 export const PROGRAMME = { nameMax: 120, descriptionMax: 4000 } as const;
 
 export const INVITATION = { defaultDays: 14, maxDays: 90 } as const;
+
+export const MESSAGE = {
+  maxLength: 4000,
+  /** Client-generated ids are UUIDs or similar; anything longer is refused. */
+  clientIdMaxLength: 64,
+  historyPageMax: 100,
+  emojiMaxLength: 16,
+  searchQueryMaxLength: 200,
+} as const;
+
+/** Chat flooding guard per user: a steady rate with a short burst on top. */
+export const MESSAGE_RATE = { perSecond: 10, burst: 20, burstWindowSeconds: 10 } as const;

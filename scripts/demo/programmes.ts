@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../server/db/database";
-import { goalCheckIns, goals, groups, memberships, programmeCoordinators, programmes } from "../../server/db/schema";
+import { conversations, goalCheckIns, goals, groups, memberships, programmeCoordinators, programmes } from "../../server/db/schema";
 import { DEFAULT_AGREEMENT } from "../../server/domain/groups";
 import type { GoalStatus, GroupKind, GroupPhase, ProcessTemplate } from "../../shared/schemas/groups";
 import type { DemoAccount, DemoPersonKey } from "./accounts";
@@ -222,6 +222,7 @@ export async function seedDemoProgrammes(db: Db, people: DemoAccount[]): Promise
           })
           .returning();
         const groupId = group!.id;
+        await tx.insert(conversations).values({ scope: "group", groupId });
         await tx.insert(memberships).values([
           ...demoGroup.facilitators.map((key) => ({ groupId, userId: idOf(key), role: "facilitator", agreementAcceptedAt: startedAt, joinedAt: startedAt })),
           ...demoGroup.members.map((key, index) => ({

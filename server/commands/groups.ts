@@ -3,7 +3,7 @@ import { GROUP } from "../../shared/limits";
 import type { Locale } from "../../shared/locales";
 import type { ChangePhaseInput, CreateGroupInput, GroupPhase, UpdateGroupInput } from "../../shared/schemas/groups";
 import type { Db } from "../db/database";
-import { goals, groups, memberships } from "../db/schema";
+import { conversations, goals, groups, memberships } from "../db/schema";
 import { AppError } from "../domain/appError";
 import { assertPhaseTransition, DEFAULT_AGREEMENT } from "../domain/groups";
 import type { GroupRow } from "../policies/groups";
@@ -46,6 +46,7 @@ export async function createGroup(
       })
       .returning();
     if (!group) throw new Error("group insert returned nothing");
+    await tx.insert(conversations).values({ scope: "group", groupId: group.id });
     if (options.creatorJoins) {
       await tx.insert(memberships).values({ groupId: group.id, userId: options.creatorId, role: "facilitator", agreementAcceptedAt: new Date() });
     }

@@ -14,7 +14,7 @@ import type {
   OnboardingStep,
 } from "../../shared/schemas/groups";
 import type { Db } from "./database";
-import { goalCheckIns, goals, groups, memberships, users } from "./schema";
+import { conversations, goalCheckIns, goals, groups, memberships, users } from "./schema";
 import type { GroupRow, MembershipRow } from "../policies/groups";
 
 export type GoalRow = typeof goals.$inferSelect;
@@ -155,6 +155,7 @@ export async function loadGroupDetail(db: Db, group: GroupRow, membership: Membe
   return {
     ...presentGroupSummary(group, members.length),
     agreement: group.agreement,
+    conversationId: await groupConversationId(db, group.id),
     members,
     myMembership: presentMembership(membership),
     goals: canSeeContent ? await loadGoalBoard(db, group.id) : null,
@@ -171,4 +172,16 @@ export async function loadGoal(db: Db, groupId: string, goalId: string): Promise
   if (!row) return undefined;
   const [total] = await db.select({ value: count() }).from(goalCheckIns).where(eq(goalCheckIns.goalId, goalId));
   return { ...presentGoalRow(row), checkIns: await listCheckIns(db, goalId, CHECK_INS_IN_BOARD), checkInCount: total?.value ?? 0 };
+}
+
+/** The conversation of a group (every group has exactly one). */
+export async function groupConversationId(db: Db, groupId: string): Promise<string> {
+  const [row] = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(and(eq(conversations.groupId, groupId), eq(conversations.scope, "group")))
+    .limit(1);
+  if (row) return row.id;
+  const [created] = await db.insert(conversations).values({ scope: "group", groupId }).onConflictDoNothing().returning({ id: conversations.id });
+  return created ? created.id : groupConversationId(db, groupId);
 }

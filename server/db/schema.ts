@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -171,4 +171,98 @@ export const goalCheckIns = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index("goal_check_ins_goal_idx").on(table.goalId, table.createdAt)],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** One conversation model for every scope: a group's chat, later a meeting's, a gathering's, a breakout's. */
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scope: text("scope").notNull(),
+    /** The group whose members take part (null for a cross-group gathering). */
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    /** The meeting, gathering or breakout the conversation belongs to, when scope is not "group". */
+    scopeRefId: uuid("scope_ref_id"),
+    /** The seq of the newest message; bumped under the row lock, so seqs are gap-free and ordered. */
+    lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("conversations_group_chat_unique").on(table.groupId).where(sql`scope = 'group'`)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** Chosen by the sending client; a resend with the same id returns the stored message. */
+    clientId: text("client_id").notNull(),
+    parentId: uuid("parent_id"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenBy: uuid("hidden_by").references(() => users.id, { onDelete: "set null" }),
+    /** Finnish and English stems together, so "taloissa" finds "talo" and "meetings" finds "meeting". */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('finnish', ${messages.body}) || to_tsvector('english', ${messages.body})`,
+    ),
+  },
+  (table) => [
+    uniqueIndex("messages_conversation_seq_unique").on(table.conversationId, table.seq),
+    uniqueIndex("messages_author_client_unique").on(table.authorId, table.clientId),
+    index("messages_parent_idx").on(table.parentId),
+    index("messages_search_idx").using("gin", table.searchVector),
+  ],
+);
+
+export const messageMentions = pgTable(
+  "message_mentions",
+  {
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.messageId, table.userId] }), index("message_mentions_user_idx").on(table.userId)],
+);
+
+export const messageReactions = pgTable(
+  "message_reactions",
+  {
+    messageId: uuid("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    emoji: text("emoji").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.messageId, table.userId, table.emoji] })],
+);
+
+/** How far each person has read each conversation; shared by all their devices. */
+export const conversationReads = pgTable(
+  "conversation_reads",
+  {
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastReadSeq: bigint("last_read_seq", { mode: "number" }).notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.conversationId, table.userId] })],
 );

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { groups, memberships, programmeCoordinators, programmes } from "../db/schema";
+import { conversations, groups, memberships, programmeCoordinators, programmes } from "../db/schema";
 import { AppError } from "../domain/appError";
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -78,4 +78,30 @@ export async function authorizeProgrammeGroup(db: Db, userId: string, programmeI
     .limit(1);
   if (!group) throw new AppError("not_found", "No such group in this programme");
   return group;
+}
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type ConversationAction = "read" | "post" | "moderate";
+
+/**
+ * Who may take part in a conversation. A group's chat is group content: members who accepted the
+ * agreement read and post; an ended group's chat is read-only; facilitators moderate. Outsiders get 404.
+ */
+export async function authorizeConversation(
+  db: Db,
+  userId: string,
+  conversationId: string,
+  action: ConversationAction,
+): Promise<{ conversation: ConversationRow } & GroupAccess> {
+  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+  if (!conversation?.groupId) throw new AppError("not_found", "No such conversation, or you are not part of it");
+  let access: GroupAccess;
+  try {
+    access = await authorizeGroup(db, userId, conversation.groupId, action === "moderate" ? "manage" : "viewContent");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "No such conversation, or you are not part of it");
+    throw error;
+  }
+  if (action !== "read" && access.group.phase === "ended") throw new AppError("group_ended", "This group has ended; its chat is read-only");
+  return { conversation, ...access };
 }

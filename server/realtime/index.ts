@@ -10,6 +10,7 @@ import { authenticateToken } from "../http/authenticate";
 import { toAppError } from "../http/errorHandler";
 import { createGroupLive, joinGroupRooms, type GroupLive } from "./groupLive";
 import { registerGoalHandlers } from "./goals";
+import { broadcastPresence, createMessageRateLimiter, registerChatHandlers } from "./chat";
 
 export type PiiriIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type PiiriSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -49,8 +50,19 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
     }
   });
 
+  const messageRateLimiter = createMessageRateLimiter();
+
   io.on("connection", (socket: PiiriSocket) => {
     registerGoalHandlers(socket, deps);
+    registerChatHandlers(io, socket, deps, messageRateLimiter);
+
+    const groupsOf = (roomNames: Iterable<string>) => [...roomNames].flatMap((room) => rooms.groupIdOf(room) ?? []);
+    void broadcastPresence(io, groupsOf(socket.rooms)).catch(() => undefined);
+    socket.on("disconnecting", () => {
+      const groupIds = groupsOf(socket.rooms);
+      // After the socket has left its rooms, the others see it gone.
+      setImmediate(() => void broadcastPresence(io, groupIds).catch(() => undefined));
+    });
 
     socket.on("me:get", async (ack) => {
       if (typeof ack !== "function") return;

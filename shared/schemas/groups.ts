@@ -109,6 +109,8 @@ export type Goal = z.infer<typeof Goal>;
 
 export const GroupDetail = GroupSummary.extend({
   agreement: z.string(),
+  /** The group's chat. */
+  conversationId: z.uuid(),
   members: z.array(Member),
   myMembership: Membership,
   /** Null until I have accepted the group agreement: content stays hidden until then. */

@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import type { Result } from "../../shared/result";
+import { AppError } from "../domain/appError";
+import { toAppError } from "../http/errorHandler";
+
+/** Parses a socket payload with its shared schema, or throws `validation_failed` with the problems. */
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  const parsed = schema.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new AppError(
+    "validation_failed",
+    "Invalid event payload",
+    parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+  );
+}
+
+/**
+ * Wraps a socket handler: parses the payload with its shared schema, runs it, and always answers the
+ * ack with a Result — a malformed payload or a thrown rule becomes `{ ok: false, error }`, never a crash.
+ */
+export function handleWithAck<S extends z.ZodType, T extends object>(
+  schema: S,
+  run: (payload: z.infer<S>) => Promise<T>,
+): (payload: unknown, ack: unknown) => Promise<void> {
+  return async (payload, ack) => {
+    if (typeof ack !== "function") return;
+    const answer = ack as (result: Result<T>) => void;
+    try {
+      answer({ ok: true, ...(await run(parsePayload(schema, payload))) });
+    } catch (error) {
+      answer({ ok: false, error: toAppError(error).toBody() });
+    }
+  };
+}
+

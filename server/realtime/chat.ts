@@ -1,0 +1,143 @@
+import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { z } from "zod";
+import { rooms } from "../../shared/events";
+import { MESSAGE_RATE } from "../../shared/limits";
+import {
+  type ChatMessage,
+  ConversationReadPayload,
+  MessageEditPayload,
+  MessageHidePayload,
+  MessageHistoryPayload,
+  MessageIdPayload,
+  MessageReactPayload,
+  MessageSendPayload,
+  TypingPayload,
+} from "../../shared/schemas/chat";
+import {
+  conversationOfMessage,
+  deleteMessage,
+  editMessage,
+  hideMessage,
+  markRead,
+  messageHistory,
+  reactToMessage,
+  sendMessage,
+} from "../commands/chat";
+import { findUserById } from "../db/users";
+import type { ServerDeps } from "../deps";
+import { AppError } from "../domain/appError";
+import { authorizeConversation, authorizeGroup, type ConversationRow } from "../policies/groups";
+import { handleWithAck, parsePayload } from "./ack";
+import type { PiiriIo, PiiriSocket } from "./index";
+
+/** The room a conversation's events go to: a group chat reaches the members who accepted the agreement. */
+export function conversationRoom(conversation: ConversationRow): string {
+  if (!conversation.groupId) throw new Error(`conversation ${conversation.id} has no group`);
+  return rooms.groupContent(conversation.groupId);
+}
+
+export function createMessageRateLimiter(): BurstyRateLimiter {
+  return new BurstyRateLimiter(
+    new RateLimiterMemory({ keyPrefix: "chat", points: MESSAGE_RATE.perSecond, duration: 1 }),
+    new RateLimiterMemory({ keyPrefix: "chat_burst", points: MESSAGE_RATE.burst, duration: MESSAGE_RATE.burstWindowSeconds }),
+  );
+}
+
+async function consumeMessageRate(limiter: BurstyRateLimiter, userId: string): Promise<void> {
+  try {
+    await limiter.consume(userId);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      throw new AppError("rate_limited", `Slow down: at most ${MESSAGE_RATE.perSecond} messages a second`);
+    }
+    throw rejection;
+  }
+}
+
+/** Who in a group has a socket open, across every node (fetchSockets asks the adapter). */
+export async function onlineUserIds(io: PiiriIo, groupId: string): Promise<string[]> {
+  const sockets = await io.in(rooms.group(groupId)).fetchSockets();
+  return [...new Set(sockets.map((socket) => socket.data.userId))];
+}
+
+export async function broadcastPresence(io: PiiriIo, groupIds: string[]): Promise<void> {
+  for (const groupId of groupIds) {
+    io.to(rooms.group(groupId)).emit("presence:updated", { groupId, onlineUserIds: await onlineUserIds(io, groupId) });
+  }
+}
+
+export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: ServerDeps, limiter: BurstyRateLimiter): void {
+  const { db } = deps.database;
+  const userId = socket.data.userId;
+
+  socket.on(
+    "message:send",
+    handleWithAck(MessageSendPayload, async (payload) => {
+      await consumeMessageRate(limiter, userId);
+      const { conversation, group } = await authorizeConversation(db, userId, payload.conversationId, "post");
+      const { message, created } = await sendMessage(db, { ...payload, groupId: group.id, authorId: userId });
+      // Sent after the commit; a resend of a stored message is answered but not broadcast again.
+      if (created) io.to(conversationRoom(conversation)).emit("message:sent", { message });
+      return { message };
+    }),
+  );
+
+  socket.on(
+    "message:history",
+    handleWithAck(MessageHistoryPayload, async (payload) => {
+      await authorizeConversation(db, userId, payload.conversationId, "read");
+      return { messages: await messageHistory(db, payload) };
+    }),
+  );
+
+  /** Authorizes a change to an existing message through its conversation, then pushes the result. */
+  const changeMessage = <S extends z.ZodType<{ messageId: string }>>(
+    schema: S,
+    action: "post" | "moderate",
+    change: (payload: z.infer<S>, groupId: string) => Promise<ChatMessage>,
+  ) =>
+    handleWithAck(schema, async (payload) => {
+      const conversationId = await conversationOfMessage(db, payload.messageId).catch(() => {
+        throw new AppError("not_found", "No such message");
+      });
+      const { conversation, group } = await authorizeConversation(db, userId, conversationId, action);
+      const message = await change(payload, group.id);
+      io.to(conversationRoom(conversation)).emit("message:updated", { message });
+      return { message };
+    });
+
+  socket.on("message:edit", changeMessage(MessageEditPayload, "post", (payload, groupId) => editMessage(db, payload.messageId, userId, payload.body, groupId)));
+  socket.on("message:delete", changeMessage(MessageIdPayload, "post", (payload) => deleteMessage(db, payload.messageId, userId)));
+  socket.on("message:hide", changeMessage(MessageHidePayload, "moderate", (payload) => hideMessage(db, payload.messageId, userId, payload.hidden)));
+  socket.on("message:react", changeMessage(MessageReactPayload, "post", (payload) => reactToMessage(db, payload.messageId, userId, payload.emoji, payload.on)));
+
+  socket.on(
+    "conversation:read",
+    handleWithAck(ConversationReadPayload, async (payload) => {
+      const { conversation } = await authorizeConversation(db, userId, payload.conversationId, "read");
+      const lastReadSeq = await markRead(db, conversation.id, userId, Math.min(payload.seq, conversation.lastSeq));
+      // Every device of mine moves its marker too.
+      io.to(rooms.user(userId)).emit("conversation:read", { conversationId: conversation.id, lastReadSeq });
+      return { lastReadSeq };
+    }),
+  );
+
+  socket.on("typing:set", async (payload: unknown) => {
+    try {
+      const { conversationId, typing } = parsePayload(TypingPayload, payload);
+      const { conversation } = await authorizeConversation(db, userId, conversationId, "post");
+      const user = await findUserById(db, userId);
+      socket.to(conversationRoom(conversation)).emit("typing:updated", { conversationId, userId, displayName: user?.displayName ?? "", typing });
+    } catch {
+      // Typing is a hint; a bad or unauthorised one is simply not passed on.
+    }
+  });
+
+  socket.on(
+    "presence:get",
+    handleWithAck(z.object({ groupId: z.uuid() }), async ({ groupId }) => {
+      await authorizeGroup(db, userId, groupId, "view");
+      return { onlineUserIds: await onlineUserIds(io, groupId) };
+    }),
+  );
+}

@@ -13,6 +13,8 @@ interface AuthContextValue {
   register(input: RegisterInput): Promise<User>;
   signOut(): Promise<void>;
   updateProfile(input: UpdateMeInput): Promise<User>;
+  /** The realtime connection while signed in; null until it has loaded. */
+  socket: PiiriSocket | null;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -95,17 +97,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // The realtime connection exists only while signed in; socket.io-client loads with it.
   const userId = state.status === "signedIn" ? state.user.id : null;
+  const [socket, setSocket] = useState<PiiriSocket | null>(null);
   useEffect(() => {
     if (!userId) return;
-    let socket: PiiriSocket | null = null;
+    let opened: PiiriSocket | null = null;
     let cancelled = false;
     void import("./socket").then(({ connectSocket }) => {
       if (cancelled) return;
-      socket = connectSocket(() => endLocally("sessionEnded"));
+      opened = connectSocket(() => endLocally("sessionEnded"));
+      setSocket(opened);
     });
     return () => {
       cancelled = true;
-      socket?.disconnect();
+      opened?.disconnect();
+      setSocket(null);
     };
   }, [userId, endLocally]);
 
@@ -132,8 +137,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         setState({ status: "signedIn", user });
         return user;
       },
+      socket,
     }),
-    [state, signedIn, endLocally],
+    [state, signedIn, endLocally, socket],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;
@@ -150,4 +156,9 @@ export function useUser(): User {
   const { state } = useAuth();
   if (state.status !== "signedIn") throw new Error("useUser without a signed-in user");
   return state.user;
+}
+
+/** The signed-in user's realtime connection, or null while it loads. */
+export function useSocket(): PiiriSocket | null {
+  return useAuth().socket;
 }

@@ -2,7 +2,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
 // The client lives in client/; index.html at the repo root is the entry. The server serves dist/ in
-// production and tests; in development Vite proxies the API and Socket.IO to the server on :3000.
+// production and tests; in development Vite proxies the API, Socket.IO and the notes socket to the server on :3000.
 export default defineConfig({
   root: ".",
   plugins: [react()],
@@ -15,6 +15,7 @@ export default defineConfig({
     proxy: {
       "/api": { target: "http://localhost:3000", changeOrigin: false },
       "/socket.io": { target: "http://localhost:3000", ws: true },
+      "/yjs": { target: "http://localhost:3000", ws: true },
     },
   },
 });

@@ -16,6 +16,7 @@ import { chatRoutes } from "./routes/chat";
 import { goalRoutes } from "./routes/goals";
 import { groupRoutes } from "./routes/groups";
 import { invitationRoutes } from "./routes/invitations";
+import { noteRoutes } from "./routes/notes";
 import { meRoutes } from "./routes/me";
 import { programmeRoutes } from "./routes/programmes";
 
@@ -31,6 +32,7 @@ export function allRoutes(deps: ServerDeps): AnyRoute[] {
     ...goalRoutes(deps),
     ...invitationRoutes(deps),
     ...chatRoutes(deps),
+    ...noteRoutes(deps),
   ];
 }
 

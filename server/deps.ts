@@ -2,10 +2,20 @@ import type { Logger } from "pino";
 import type { Database } from "./db/database";
 import type { AuthRateLimiters } from "./http/rateLimit";
 import type { GroupLive } from "./realtime/groupLive";
+import type { NoteDocuments } from "./realtime/noteDocuments";
 
 /** Tells open connections that sessions have ended (implemented by the realtime layer). */
 export interface SessionNotifier {
   sessionsEnded(sessionIds: string[]): void;
+}
+
+/** The shared notes as the HTTP layer sees them: live documents and pushes to open pages. */
+export interface NotesService {
+  documents: NoteDocuments;
+  /** Pushes the notebook's page list to the group's open pages. */
+  pagesChanged(groupId: string): Promise<void>;
+  /** Closes the editors of a page that no longer exists. */
+  pageDeleted(pageId: string): void;
 }
 
 /** Everything the HTTP and realtime layers need, injected by the composition root (or a test). */
@@ -17,6 +27,7 @@ export interface ServerDeps {
   sessions: SessionNotifier;
   /** Pushes group changes to members' open pages. */
   live: GroupLive;
+  notes: NotesService;
   /** Base URL for links the server hands out (invitations), e.g. `http://localhost:3000`. */
   publicUrl: string | undefined;
   clientDistDir: string | undefined;

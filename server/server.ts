@@ -5,7 +5,14 @@ import { createApp } from "./app";
 import type { Database } from "./db/database";
 import type { ServerDeps } from "./deps";
 import { createAuthRateLimiters } from "./http/rateLimit";
+import { eq } from "drizzle-orm";
+import { rooms } from "../shared/events";
+import { NOTE_CLOSE } from "../shared/notes";
+import { listPages, purgeTickets, redeemTicket, saveVersion } from "./commands/notes";
+import { groups } from "./db/schema";
 import { createRealtime, type Realtime } from "./realtime";
+import { createNoteDocuments } from "./realtime/noteDocuments";
+import { createNoteSocketServer, type NoteSocketServer } from "./realtime/noteSocket";
 
 export interface PiiriServerOptions {
   database: Database;
@@ -21,12 +28,27 @@ export interface PiiriServer {
   realtime: Realtime;
   /** Starts listening; resolves with the base URL, e.g. `http://127.0.0.1:41234`. */
   listen(port: number, host?: string): Promise<string>;
+  /** Writes every pending note edit to the database now. */
+  flushNotes(): Promise<void>;
   /** Stops accepting, closes sockets and waits for requests in flight. Does not close the database. */
   close(): Promise<void>;
 }
 
-/** Wires HTTP, Socket.IO and (later) the notes server around one database; knows nothing of env or signals. */
+const TICKET_PURGE_INTERVAL_MS = 10 * 60 * 1000;
+
+/** Wires HTTP, Socket.IO and the notes websocket around one database; knows nothing of env or signals. */
 export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
+  const { db } = options.database;
+  const noteDocuments = createNoteDocuments(db, options.logger);
+  noteDocuments.onAutoVersionDue(async (pageId, state) => {
+    await saveVersion(db, pageId, state, { name: null, kind: "auto", createdBy: null });
+  });
+  const noteSocket: NoteSocketServer = createNoteSocketServer({
+    documents: noteDocuments,
+    authorize: (ticket, pageId) => redeemTicket(db, ticket, pageId),
+    logger: options.logger,
+  });
+
   // Socket.IO must attach after Express owns the request listener (it wraps the existing one), yet
   // routes need to reach the sockets; the notifier forwards to the realtime layer once it exists.
   let realtime: Realtime | undefined;
@@ -38,18 +60,47 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
     clientDistDir: options.clientDistDir,
     trustProxy: options.trustProxy ?? false,
     publicUrl: options.publicUrl,
-    sessions: { sessionsEnded: (sessionIds) => realtime?.sessionsEnded(sessionIds) },
+    sessions: {
+      sessionsEnded: (sessionIds) => {
+        realtime?.sessionsEnded(sessionIds);
+        noteSocket.closeWhere((access) => sessionIds.includes(access.sessionId), NOTE_CLOSE.accessRevoked, "session_ended");
+      },
+    },
     live: {
-      groupChanged: (groupId) => realtime!.live.groupChanged(groupId),
+      groupChanged: async (groupId) => {
+        await realtime!.live.groupChanged(groupId);
+        // An ended group's notes become read-only at once for editors who have them open.
+        const [group] = await db.select({ phase: groups.phase }).from(groups).where(eq(groups.id, groupId));
+        if (group) noteSocket.setReadOnly((access) => access.groupId === groupId, group.phase === "ended");
+      },
       membersChanged: (groupId) => realtime!.live.membersChanged(groupId),
       goalsChanged: (groupId) => realtime!.live.goalsChanged(groupId),
       memberJoined: (groupId, userId, contentAccess) => realtime!.live.memberJoined(groupId, userId, contentAccess),
       contentAccessGranted: (groupId, userId) => realtime!.live.contentAccessGranted(groupId, userId),
-      memberLeft: (groupId, userId) => realtime!.live.memberLeft(groupId, userId),
+      memberLeft: (groupId, userId) => {
+        realtime!.live.memberLeft(groupId, userId);
+        noteSocket.closeWhere((access) => access.groupId === groupId && access.userId === userId, NOTE_CLOSE.accessRevoked, "access_revoked");
+      },
+    },
+    notes: {
+      documents: noteDocuments,
+      async pagesChanged(groupId) {
+        realtime!.io.to(rooms.groupContent(groupId)).emit("notes:updated", { groupId, pages: await listPages(db, groupId) });
+      },
+      pageDeleted(pageId) {
+        noteSocket.closeWhere((access) => access.pageId === pageId, NOTE_CLOSE.pageDeleted, "page_deleted");
+      },
     },
   };
   const httpServer = createServer(createApp(deps));
   realtime = createRealtime(httpServer, deps);
+  httpServer.on("upgrade", (request, socket, head) => {
+    noteSocket.handleUpgrade(request, socket, head);
+  });
+  const ticketPurge = setInterval(() => {
+    purgeTickets(db).catch((error: unknown) => options.logger.warn({ err: error }, "purging notes tickets failed"));
+  }, TICKET_PURGE_INTERVAL_MS);
+  ticketPurge.unref();
 
   return {
     httpServer,
@@ -64,8 +115,12 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
         });
       });
     },
+    flushNotes: () => noteDocuments.flushAll(),
     async close() {
+      clearInterval(ticketPurge);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Pending note edits are written before the database goes away.
+      await noteSocket.close();
       await realtime.close();
       httpServer.closeIdleConnections();
       await closed;

@@ -26,6 +26,7 @@ export const ERROR_STATUS = {
   invitation_invalid: 410,
   invitation_email_mismatch: 403,
   message_not_editable: 403,
+  notebook_full: 409,
   payload_too_large: 413,
   rate_limited: 429,
   database_unavailable: 503,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Result } from "./result";
 import type { User } from "./schemas/auth";
 import { CheckInInput, CreateGoalInput, type CheckIn, type Goal, type GroupSummary, type Member } from "./schemas/groups";
+import type { NotePage } from "./schemas/notes";
 import type {
   ChatMessage,
   ConversationReadPayload,
@@ -47,6 +48,8 @@ export interface ServerToClientEvents {
   /** My read marker moved (on this or another of my devices). */
   "conversation:read": (payload: { conversationId: string; lastReadSeq: number }) => void;
   "typing:updated": (payload: { conversationId: string; userId: string; displayName: string; typing: boolean }) => void;
+  /** The group notebook's pages were added, renamed, moved or deleted (members who accepted the agreement). */
+  "notes:updated": (payload: { groupId: string; pages: NotePage[] }) => void;
   /** Who in the group has Piiri open right now. */
   "presence:updated": (payload: { groupId: string; onlineUserIds: string[] }) => void;
 }

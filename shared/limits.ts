@@ -53,3 +53,23 @@ export const MESSAGE = {
 
 /** Chat flooding guard per user: a steady rate with a short burst on top. */
 export const MESSAGE_RATE = { perSecond: 10, burst: 20, burstWindowSeconds: 10 } as const;
+
+/** The shared notebook of a group and the collaborative documents of its pages. */
+export const NOTES = {
+  titleMax: 120,
+  pagesPerGroup: 200,
+  versionNameMax: 120,
+  /** One y-websocket frame; larger ones close the connection with 1009. */
+  maxUpdateBytes: 512 * 1024,
+  /** A page's whole document; an update that would pass it is refused and the connection closed. */
+  maxDocumentBytes: 4 * 1024 * 1024,
+  /** A websocket ticket is single-use and short-lived: it only bridges one REST call to one upgrade. */
+  ticketTtlSeconds: 60,
+  /** Edits reach the database at most this long after they were made (debounce, then a hard deadline). */
+  persistDebounceMs: 500,
+  persistMaxDelayMs: 2000,
+  /** Stored update rows of one page that trigger merging them into a single snapshot row. */
+  compactAfterUpdates: 500,
+  /** While a page is being edited, a version is saved automatically this often. */
+  autoVersionEveryMs: 10 * 60 * 1000,
+} as const;

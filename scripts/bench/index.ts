@@ -2,28 +2,27 @@
  * `npm run bench`: Piiri's realtime layer measured against bare socket.io baselines run in the same
  * process run, reported as ratios (see docs/benchmarks.md and the Performance section of the quality bar).
  *
- *   npm run bench                      # defaults, about a minute
+ *   npm run bench                      # defaults, a few minutes
  *   npm run bench -- --quick           # a small smoke run
  *   npm run bench -- --connections 2000 --acks 5000 --strict --out results.json
+ *   npm run bench -- --only chat --chat 1000x100 --profile
  *
  * Each server runs in a child process of its own (`node --expose-gc`), so its memory figures hold the
- * server only; all clients live in this process.
+ * server only; all clients live in this process. The chat scenario is in chat.ts.
  */
-import { fork, type ChildProcess } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events";
-import { SERVER_KINDS, type ChildMessage, type MemorySample, type ParentMessage, type ServerKind } from "./protocol";
+import { CHAT_TARGETS, chatReport, runChatScenario, type ChatScenario, type ChatScenarioResult } from "./chat";
+import { ROOT, startServer, type ServerHandle } from "./child";
+import { SERVER_KINDS, type MemorySample, type ServerKind } from "./protocol";
 import { median, ms, ratio, summarise, table, type LatencySummary } from "./stats";
 
 type BenchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "../..");
 const DEFAULT_OUT = path.join(ROOT, "node_modules/.cache/piiri-bench/bench-results.json");
 
 /** Targets from the quality bar that this runner can judge today. */
@@ -46,6 +45,12 @@ const { values: args } = parseArgs({
     clients: { type: "string" },
     "acks-per-client": { type: "string" },
     handshakes: { type: "string" },
+    only: { type: "string" },
+    chat: { type: "string" },
+    "chat-rate": { type: "string" },
+    "chat-seconds": { type: "string" },
+    profile: { type: "boolean", default: false },
+    "chat-database-url": { type: "string" },
     out: { type: "string" },
     strict: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -54,13 +59,22 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`npm run bench -- [--quick] [--connections N] [--acks N] [--clients N] [--acks-per-client N]
-                   [--handshakes N] [--out FILE] [--strict]
-  --quick            small run (200 connections, 400 acks, 20 clients, 60 handshakes)
+                   [--handshakes N] [--only base|chat] [--chat NxG,...] [--chat-rate R] [--chat-seconds S]
+                   [--profile] [--chat-database-url URL] [--out FILE] [--strict]
+  --quick            small run (200 connections, 400 acks, 20 clients, 60 handshakes; chat 100x10 for 4 s)
   --connections N    idle authenticated connections for the memory figure (default 1000)
   --acks N           sequential me:get acks by one client, per server (default 2000)
   --clients N        clients in the concurrent ack run (default 100)
   --acks-per-client  acks each concurrent client sends, per server (default 40)
   --handshakes N     sequential connect+authenticate timings, per server (default 300)
+  --only base|chat   run only sections 1-3 (base) or only the chat scenario (4)
+  --chat NxG,...     chat scenarios: N clients in G groups (default 100x10,1000x100)
+  --chat-rate R      messages per second, all senders together (default 200)
+  --chat-seconds S   measured sending time per server and scenario (default 10)
+  --profile          write a CPU profile of the Piiri chat server (node --cpu-prof) next to the JSON
+  --chat-database-url URL
+                     run the Piiri chat server on a scratch database (created and dropped) of this
+                     PostgreSQL server instead of an in-memory PGlite
   --out FILE         JSON results (default node_modules/.cache/piiri-bench/bench-results.json)
   --strict           exit 1 when a target is missed`);
   process.exit(0);
@@ -73,7 +87,20 @@ function intOption(value: string | undefined, fallback: number, name: string): n
   return parsed;
 }
 
+function chatScenarios(value: string | undefined): ChatScenario[] {
+  if (value === undefined) return quick ? [{ clients: 100, groups: 10 }] : [{ clients: 100, groups: 10 }, { clients: 1000, groups: 100 }];
+  return value.split(",").map((part) => {
+    const match = /^(\d+)x(\d+)$/.exec(part.trim());
+    const clients = Number(match?.[1]);
+    const groups = Number(match?.[2]);
+    if (!match || clients < 2 || groups < 1 || groups * 2 > clients) throw new Error(`--chat wants NxG with at least two clients a group, not ${part}`);
+    return { clients, groups };
+  });
+}
+
 const quick = args.quick ?? false;
+const only = args.only;
+if (only !== undefined && only !== "base" && only !== "chat") throw new Error("--only is base or chat");
 const options = {
   connections: intOption(args.connections, quick ? 200 : 1000, "connections"),
   acks: intOption(args.acks, quick ? 400 : 2000, "acks"),
@@ -83,76 +110,15 @@ const options = {
   /** Latency runs are split into rounds that alternate between servers, so drift hits all alike. */
   rounds: 4,
   quick,
+  chat: {
+    scenarios: chatScenarios(args.chat),
+    rate: intOption(args["chat-rate"], 200, "chat-rate"),
+    seconds: intOption(args["chat-seconds"], quick ? 4 : 10, "chat-seconds"),
+    warmupSeconds: quick ? 1 : 2,
+    rounds: 4,
+    databaseUrl: args["chat-database-url"],
+  },
 };
-
-// ---------------------------------------------------------------------------------------------------
-// Child servers
-
-interface ServerHandle {
-  kind: ServerKind;
-  url: string;
-  tokens: string[];
-  startupMs: number;
-  sample(): Promise<MemorySample>;
-  clients(): Promise<number>;
-  stop(): Promise<void>;
-}
-
-function startServer(kind: ServerKind, users: number): Promise<ServerHandle> {
-  const child: ChildProcess = fork(path.join(HERE, "server.ts"), [kind, String(users)], {
-    cwd: ROOT,
-    execArgv: ["--expose-gc", "--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  let nextId = 0;
-  const pending = new Map<number, (message: ChildMessage) => void>();
-  const request = (type: "sample" | "clients"): Promise<ChildMessage> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      child.send({ type, id } satisfies ParentMessage);
-    });
-
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${kind} server exited with code ${code} before it was ready`)));
-    child.on("message", (message: ChildMessage) => {
-      if (message.type === "error") reject(new Error(`${kind} server failed: ${message.message}`));
-      else if (message.type === "ready") {
-        child.removeAllListeners("exit");
-        resolve({
-          kind,
-          url: message.url,
-          tokens: message.tokens,
-          startupMs: message.startupMs,
-          async sample() {
-            const reply = await request("sample");
-            if (reply.type !== "sample") throw new Error("unexpected reply");
-            return reply.sample;
-          },
-          async clients() {
-            const reply = await request("clients");
-            if (reply.type !== "clients") throw new Error("unexpected reply");
-            return reply.clients;
-          },
-          stop() {
-            return new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-              child.once("exit", () => {
-                clearTimeout(timer);
-                done();
-              });
-              child.send({ type: "stop" } satisfies ParentMessage);
-            });
-          },
-        });
-      } else if ("id" in message) {
-        pending.get(message.id)?.(message);
-        pending.delete(message.id);
-      }
-    });
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Clients
@@ -329,6 +295,30 @@ async function handshakes(servers: ServerHandle[], count: number): Promise<Recor
 // ---------------------------------------------------------------------------------------------------
 // Report
 
+/** The soft limit on open files of this process (Linux), or undefined where it cannot be read. */
+async function openFileLimit(): Promise<number | undefined> {
+  try {
+    const limits = await readFile("/proc/self/limits", "utf8");
+    const match = /^Max open files\s+(\d+|unlimited)/m.exec(limits);
+    if (!match) return undefined;
+    return match[1] === "unlimited" ? Number.POSITIVE_INFINITY : Number(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The chat scenario keeps every client of all three servers open at once in this process (one file
+ * descriptor each), and each server child holds one per client.
+ */
+function checkOpenFiles(limit: number | undefined): void {
+  const largest = Math.max(...options.chat.scenarios.map((scenario) => scenario.clients));
+  const needed = 3 * largest + 200;
+  if (limit !== undefined && limit < needed) {
+    throw new Error(`the chat scenario with ${largest} clients needs about ${needed} open files in this process; the limit is ${limit}. Raise it first, e.g. \`ulimit -n ${Math.max(4096, needed)}\`.`);
+  }
+}
+
 async function machineNotes() {
   const version = async (name: string) =>
     (JSON.parse(await readFile(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
@@ -341,6 +331,8 @@ async function machineNotes() {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     socketIo: await version("socket.io"),
     pglite: await version("@electric-sql/pglite"),
+    ws: await version("ws"),
+    openFiles: await openFileLimit(),
   };
 }
 
@@ -368,17 +360,10 @@ function mapKinds<T, U>(record: Record<ServerKind, T>, map: (value: T) => U): Re
   return Object.fromEntries(SERVER_KINDS.map((kind) => [kind, map(record[kind])])) as Record<ServerKind, U>;
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const machine = await machineNotes();
-  console.log(`Piiri bench — ${machine.cpu} ×${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, socket.io ${machine.socketIo}`);
-  console.log(
-    `connections ${options.connections}, sequential acks ${options.acks}, concurrent ${options.clients} clients × ${options.acksPerClient} acks, ` +
-      `handshakes ${options.handshakes}${options.quick ? " (quick)" : ""}\n`,
-  );
-
+/** Sections 1–3 on the piiri, bare and bare-db servers; returns their figures for the JSON. */
+async function runBase() {
   const users = Math.max(options.connections, options.clients);
-  const servers = await Promise.all(SERVER_KINDS.map((kind) => startServer(kind, users)));
+  const servers = await Promise.all(SERVER_KINDS.map((kind) => startServer(kind, [users])));
   const byKind = Object.fromEntries(servers.map((server) => [server.kind, server])) as Record<ServerKind, ServerHandle>;
   try {
     // Sanity: every server answers me:get, and Piiri and bare+db answer with the user of the token.
@@ -432,12 +417,9 @@ async function main(): Promise<void> {
     const throughput = mapKinds(concurrentRaw, (result) => `${Math.round(result.acksPerSecond)}`);
     console.log(table([...LATENCY_HEADER, "acks/s"], latencyRows(concurrent, "bare", throughput)) + "\n");
 
-    const totalSeconds = (performance.now() - started) / 1000;
-    const results = {
-      date: new Date().toISOString(),
-      machine,
-      options,
-      targets: TARGETS,
+    if (args.strict && !(memoryVerdicts.kbPerConnection && memoryVerdicts.ratioVsBare)) process.exitCode = 1;
+    console.log(`Median server start-up (PGlite + migrations + seeding): ${Math.round(median(servers.map((s) => s.startupMs)))} ms.\n`);
+    return {
       serverStartupMs: mapKinds(byKind, (server) => Math.round(server.startupMs)),
       memory,
       memoryRatioVsBare: memoryRatio,
@@ -455,19 +437,73 @@ async function main(): Promise<void> {
         ackConcurrentP99VsBare: concurrent.piiri.p99 / concurrent.bare.p99,
         ackConcurrentP50VsBareDb: concurrent.piiri.p50 / concurrent["bare-db"].p50,
       },
-      totalSeconds,
     };
-    const out = path.resolve(args.out ?? DEFAULT_OUT);
-    await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(out, JSON.stringify(results, null, 2) + "\n");
-    const shown = path.relative(process.cwd(), out);
-    console.log(`Results written to ${shown && !shown.startsWith("..") ? shown : out} (${totalSeconds.toFixed(0)} s).`);
-    console.log(`Median server start-up (PGlite + migrations + seeding): ${Math.round(median(servers.map((s) => s.startupMs)))} ms.`);
-
-    if (args.strict && !(memoryVerdicts.kbPerConnection && memoryVerdicts.ratioVsBare)) process.exitCode = 1;
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
+}
+
+/** Section 4, one scenario after another, each on fresh servers. */
+async function runChat(out: string): Promise<ChatScenarioResult[]> {
+  const results: ChatScenarioResult[] = [];
+  const profileDir = args.profile ? path.join(path.dirname(out), "profiles") : undefined;
+  if (profileDir) await mkdir(profileDir, { recursive: true });
+  for (const scenario of options.chat.scenarios) {
+    const result = await runChatScenario(scenario, { ...options.chat, profileDir });
+    console.log(chatReport(result));
+    results.push(result);
+    const verdicts = Object.values(result.verdicts);
+    if (args.strict && verdicts.some((ok) => !ok)) process.exitCode = 1;
+  }
+  if (profileDir) console.log(`CPU profiles of the Piiri chat server: ${profileDir}\n`);
+  return results;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return "(not a URL)";
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const machine = await machineNotes();
+  console.log(`Piiri bench — ${machine.cpu} ×${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, socket.io ${machine.socketIo}, open files ${machine.openFiles}`);
+  if (only !== "chat") {
+    console.log(
+      `connections ${options.connections}, sequential acks ${options.acks}, concurrent ${options.clients} clients × ${options.acksPerClient} acks, ` +
+        `handshakes ${options.handshakes}${options.quick ? " (quick)" : ""}`,
+    );
+  }
+  if (only !== "base") {
+    const scenarios = options.chat.scenarios.map((scenario) => `${scenario.clients}×${scenario.groups}`).join(", ");
+    const store = options.chat.databaseUrl ? "PostgreSQL server" : "PGlite";
+    console.log(`chat ${scenarios} (clients × groups), ${options.chat.rate} msg/s, ${options.chat.seconds} s per server, Piiri on ${store}${options.quick ? " (quick)" : ""}`);
+    checkOpenFiles(machine.openFiles);
+  }
+  console.log();
+
+  const out = path.resolve(args.out ?? DEFAULT_OUT);
+  const base = only === "chat" ? undefined : await runBase();
+  const chat = only === "base" ? undefined : await runChat(out);
+  const totalSeconds = (performance.now() - started) / 1000;
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    // A database URL may carry a password; the JSON keeps only where it pointed.
+    options: { ...options, chat: { ...options.chat, databaseUrl: options.chat.databaseUrl && redact(options.chat.databaseUrl) } },
+    targets: { ...TARGETS, chat: CHAT_TARGETS },
+    ...base,
+    chat,
+    totalSeconds,
+  };
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, JSON.stringify(results, null, 2) + "\n");
+  const shown = path.relative(process.cwd(), out);
+  console.log(`Results written to ${shown && !shown.startsWith("..") ? shown : out} (${totalSeconds.toFixed(0)} s).`);
 }
 
 main().catch((error: unknown) => {

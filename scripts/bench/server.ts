@@ -1,7 +1,7 @@
 /**
  * One measured server, run as a child process of the bench runner (`node --expose-gc --import tsx`), so
  * that the memory it reports holds the server and nothing of the clients. Usage (by the runner only):
- * `server.ts <kind> <users>`. It prints nothing; it talks to the parent over the IPC channel.
+ * `server.ts <kind> <users> [groups] [databaseUrl]`. It prints nothing; it talks to the parent over the IPC channel.
  */
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
@@ -15,7 +15,8 @@ import { findUserById, presentUser } from "../../server/db/users";
 import { authenticateToken } from "../../server/http/authenticate";
 import { createPiiriServer } from "../../server/server";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events";
-import type { ChildMessage, MemorySample, ParentMessage, ServerKind } from "./protocol";
+import { startIoChat, startPiiriChat, startWsChat } from "./chatServers";
+import type { AnyServerKind, ChildMessage, MemorySample, ParentMessage } from "./protocol";
 
 const JWT_SECRET = "bench-secret-used-only-by-npm-run-bench-0123456789";
 
@@ -39,6 +40,7 @@ async function seedUsers(client: PGlite, count: number): Promise<string[]> {
 interface Running {
   url: string;
   tokens: string[];
+  conversationIds?: string[];
   clients(): number;
   close(): Promise<void>;
 }
@@ -144,10 +146,18 @@ async function settledSample(running: Running): Promise<MemorySample> {
 }
 
 async function main(): Promise<void> {
-  const kind = process.argv[2] as ServerKind;
+  const kind = process.argv[2] as AnyServerKind;
   const users = Number(process.argv[3] ?? "1000");
+  const groups = Number(process.argv[4] ?? "10");
   const started = performance.now();
-  const starters: Record<ServerKind, (users: number) => Promise<Running>> = { piiri: startPiiri, bare: startBare, "bare-db": startBareDb };
+  const starters: Record<AnyServerKind, (users: number) => Promise<Running>> = {
+    piiri: startPiiri,
+    bare: startBare,
+    "bare-db": startBareDb,
+    "piiri-chat": () => startPiiriChat(JWT_SECRET, users, groups, process.argv[5] || undefined),
+    "io-chat": () => startIoChat(groups),
+    "ws-chat": () => startWsChat(groups),
+  };
   const start = starters[kind];
   if (!start) throw new Error(`unknown server kind ${kind}`);
   const running = await start(users);
@@ -156,12 +166,21 @@ async function main(): Promise<void> {
       void settledSample(running).then((sample) => send({ type: "sample", id: message.id, sample }));
     } else if (message.type === "clients") {
       send({ type: "clients", id: message.id, clients: running.clients() });
+    } else if (message.type === "cpu") {
+      send({ type: "cpu", id: message.id, ...process.cpuUsage() });
     } else if (message.type === "stop") {
       void running.close().finally(() => process.exit(0));
     }
   });
   process.on("disconnect", () => process.exit(0));
-  send({ type: "ready", kind, url: running.url, tokens: running.tokens, startupMs: performance.now() - started });
+  send({
+    type: "ready",
+    kind,
+    url: running.url,
+    tokens: running.tokens,
+    conversationIds: running.conversationIds,
+    startupMs: performance.now() - started,
+  });
 }
 
 main().catch((error: unknown) => {

@@ -40,12 +40,15 @@ export function verifyAccessToken(secret: string, token: string): AccessClaims {
   }
 }
 
-/** Refresh tokens are opaque random strings; only their hash is stored. */
-export function createRefreshToken(): { token: string; hash: string } {
+/** An opaque random secret (refresh tokens, notes tickets); only its hash is ever stored. */
+export function createOpaqueToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashRefreshToken(token) };
+  return { token, hash: hashOpaqueToken(token) };
 }
 
-export function hashRefreshToken(token: string): string {
+export function hashOpaqueToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+
+export const createRefreshToken = createOpaqueToken;
+export const hashRefreshToken = hashOpaqueToken;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { ChatMessage, MessageHistoryPayload, UnreadState } from "../../shared/schemas/chat";
 import type { Db } from "../db/database";
 import { isUniqueViolation } from "../db/errors";
@@ -96,7 +96,11 @@ export async function sendMessage(db: Db, input: SendInput): Promise<{ message: 
   const existing = await findByClientId(db, input.authorId, input.clientId);
   if (existing) return { message: await presentMessage(db, existing), created: false };
   if (input.parentId) {
-    const parent = await findMessage(db, input.parentId).catch(() => undefined);
+    // Only "no such message" means a bad parent; a database failure must not pass for one.
+    const parent = await findMessage(db, input.parentId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "not_found") return undefined;
+      throw error;
+    });
     if (!parent || parent.conversationId !== input.conversationId) throw new AppError("not_found", "No such message to reply to");
     // Threads are one level deep: a reply to a reply joins the same thread.
     if (parent.parentId) input = { ...input, parentId: parent.parentId };
@@ -213,7 +217,10 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
   return row!.lastReadSeq;
 }
 
-/** Unread messages by others, and unread mentions of me, in every conversation I take part in. */
+/**
+ * Unread messages by others, and unread mentions of me, in every conversation I take part in. One
+ * grouped query for all conversations; a message whose author's account is gone still counts.
+ */
 export async function unreadStates(db: Db, userId: string, conversationIds?: string[]): Promise<UnreadState[]> {
   const mine = await db
     .select({ conversationId: conversations.id, groupId: conversations.groupId, lastReadSeq: sql<number>`coalesce(${conversationReads.lastReadSeq}, 0)`.mapWith(Number) })
@@ -222,24 +229,27 @@ export async function unreadStates(db: Db, userId: string, conversationIds?: str
     .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, userId)))
     .where(conversationIds ? inArray(conversations.id, conversationIds) : undefined);
   if (mine.length === 0) return [];
-  const states: UnreadState[] = [];
-  for (const entry of mine) {
-    const unreadFilter = and(
-      eq(messages.conversationId, entry.conversationId),
-      gt(messages.seq, entry.lastReadSeq),
-      isNull(messages.deletedAt),
-      isNull(messages.hiddenAt),
-      ne(messages.authorId, userId),
-    );
-    const [unread] = await db.select({ value: count() }).from(messages).where(unreadFilter);
-    const [mentions] = await db
-      .select({ value: count() })
-      .from(messages)
-      .innerJoin(messageMentions, and(eq(messageMentions.messageId, messages.id), eq(messageMentions.userId, userId)))
-      .where(unreadFilter);
-    states.push({ ...entry, unread: unread?.value ?? 0, mentions: mentions?.value ?? 0 });
-  }
-  return states;
+  const counts = await db
+    .select({ conversationId: messages.conversationId, unread: count(), mentions: count(messageMentions.userId) })
+    .from(messages)
+    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, messages.conversationId), eq(conversationReads.userId, userId)))
+    // At most one row per message: (message, user) is the mention's key.
+    .leftJoin(messageMentions, and(eq(messageMentions.messageId, messages.id), eq(messageMentions.userId, userId)))
+    .where(
+      and(
+        inArray(
+          messages.conversationId,
+          mine.map((entry) => entry.conversationId),
+        ),
+        sql`${messages.seq} > coalesce(${conversationReads.lastReadSeq}, 0)`,
+        isNull(messages.deletedAt),
+        isNull(messages.hiddenAt),
+        or(isNull(messages.authorId), ne(messages.authorId, userId)),
+      ),
+    )
+    .groupBy(messages.conversationId);
+  const countsOf = new Map(counts.map((row) => [row.conversationId, row]));
+  return mine.map((entry) => ({ ...entry, unread: countsOf.get(entry.conversationId)?.unread ?? 0, mentions: countsOf.get(entry.conversationId)?.mentions ?? 0 }));
 }
 
 /** Full-text search over the conversations of my groups, in Finnish and English at once. */

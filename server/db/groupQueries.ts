@@ -11,10 +11,11 @@ import type {
   Member,
   Membership,
   MemberRole,
+  MyGroup,
   OnboardingStep,
 } from "../../shared/schemas/groups";
 import type { Db } from "./database";
-import { conversations, goalCheckIns, goals, groups, memberships, users } from "./schema";
+import { conversations, goalCheckIns, goals, groups, memberships, programmes, users } from "./schema";
 import type { GroupRow, MembershipRow } from "../policies/groups";
 
 export type GoalRow = typeof goals.$inferSelect;
@@ -72,6 +73,27 @@ export async function listGroupSummaries(db: Db, filter: { memberId: string } | 
           .orderBy(asc(groups.name))
       : await base.where(eq(groups.programmeId, filter.programmeId)).orderBy(asc(groups.name));
   return rows.map((row) => presentGroupSummary(row.group, Number(row.memberCount ?? 0)));
+}
+
+/** My groups with my role in each and the name of the programme it belongs to, in one query. */
+export async function listMyGroups(db: Db, userId: string): Promise<MyGroup[]> {
+  const memberCount = db
+    .select({ groupId: memberships.groupId, value: count().as("member_count") })
+    .from(memberships)
+    .groupBy(memberships.groupId)
+    .as("member_counts");
+  const rows = await db
+    .select({ group: groups, memberCount: memberCount.value, role: memberships.role, programmeName: programmes.name })
+    .from(groups)
+    .innerJoin(memberships, and(eq(memberships.groupId, groups.id), eq(memberships.userId, userId)))
+    .leftJoin(memberCount, eq(memberCount.groupId, groups.id))
+    .leftJoin(programmes, eq(programmes.id, groups.programmeId))
+    .orderBy(asc(groups.name));
+  return rows.map((row) => ({
+    ...presentGroupSummary(row.group, Number(row.memberCount ?? 0)),
+    myRole: row.role as MemberRole,
+    programmeName: row.programmeName ?? null,
+  }));
 }
 
 export async function listMembers(db: Db, groupId: string): Promise<Member[]> {

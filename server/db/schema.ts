@@ -266,3 +266,78 @@ export const conversationReads = pgTable(
   },
   (table) => [primaryKey({ columns: [table.conversationId, table.userId] })],
 );
+
+// ── Shared notes ─────────────────────────────────────────────────────────────
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  // pg hands back a Buffer and PGlite a Uint8Array; Yjs wants a plain Uint8Array view either way.
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+/** A page of a group's notebook; its text is the Yjs document stored in note_updates. */
+export const notePages = pgTable(
+  "note_pages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    position: integer("position").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("note_pages_group_idx").on(table.groupId, table.position)],
+);
+
+/**
+ * A page's document as Yjs updates, in the order they were stored. Loading merges them; when many pile
+ * up they are replaced by one merged row, so the table holds a snapshot plus the edits since.
+ */
+export const noteUpdates = pgTable(
+  "note_updates",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    pageId: uuid("page_id")
+      .notNull()
+      .references(() => notePages.id, { onDelete: "cascade" }),
+    update: bytea("update").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("note_updates_page_idx").on(table.pageId, table.id)],
+);
+
+/** Named points in a page's history: the whole document state, restorable as a new change. */
+export const noteVersions = pgTable(
+  "note_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pageId: uuid("page_id")
+      .notNull()
+      .references(() => notePages.id, { onDelete: "cascade" }),
+    name: text("name"),
+    kind: text("kind").notNull(),
+    state: bytea("state").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("note_versions_page_idx").on(table.pageId, table.createdAt)],
+);
+
+/** Single-use tickets that admit one websocket connection to one page; only their hash is kept. */
+export const noteTickets = pgTable("note_tickets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  sessionId: uuid("session_id")
+    .notNull()
+    .references(() => authSessions.id, { onDelete: "cascade" }),
+  pageId: uuid("page_id")
+    .notNull()
+    .references(() => notePages.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});

@@ -43,6 +43,40 @@ export function createMessageRateLimiter(): BurstyRateLimiter {
   );
 }
 
+/**
+ * Runs tasks with the same key one after another. A conversation's sends go through it so that
+ * `message:sent` leaves this node in seq order: the row lock orders the commits, but the reads and
+ * emits after each commit would otherwise race, and a client that saw seq 6 before seq 5 and then
+ * dropped would catch up from 6 and never see 5. (Across nodes order is not guaranteed; a client
+ * that sees a gap fills it with `afterSeq`.)
+ */
+export function createKeyedQueue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const tails = new Map<string, Promise<void>>();
+  return (key, task) => {
+    const result = (tails.get(key) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(key, tail);
+    // Idle conversations leave nothing behind.
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return result;
+  };
+}
+
+/** What every chat socket on this node shares: the flood guard and the per-conversation send order. */
+export interface ChatRuntime {
+  limiter: BurstyRateLimiter;
+  inConversationOrder: <T>(conversationId: string, task: () => Promise<T>) => Promise<T>;
+}
+
+export function createChatRuntime(): ChatRuntime {
+  return { limiter: createMessageRateLimiter(), inConversationOrder: createKeyedQueue() };
+}
+
 async function consumeMessageRate(limiter: BurstyRateLimiter, userId: string): Promise<void> {
   try {
     await limiter.consume(userId);
@@ -66,28 +100,44 @@ export async function broadcastPresence(io: PiiriIo, groupIds: string[]): Promis
   }
 }
 
-export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: ServerDeps, limiter: BurstyRateLimiter): void {
+export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: ServerDeps, runtime: ChatRuntime): void {
   const { db } = deps.database;
+  const { logger } = deps;
   const userId = socket.data.userId;
 
   socket.on(
     "message:send",
-    handleWithAck(MessageSendPayload, async (payload) => {
-      await consumeMessageRate(limiter, userId);
-      const { conversation, group } = await authorizeConversation(db, userId, payload.conversationId, "post");
-      const { message, created } = await sendMessage(db, { ...payload, groupId: group.id, authorId: userId });
-      // Sent after the commit; a resend of a stored message is answered but not broadcast again.
-      if (created) io.to(conversationRoom(conversation)).emit("message:sent", { message });
-      return { message };
-    }),
+    handleWithAck(
+      MessageSendPayload,
+      async (payload) => {
+        await consumeMessageRate(runtime.limiter, userId);
+        const { conversation, group } = await authorizeConversation(db, userId, payload.conversationId, "post");
+        return runtime.inConversationOrder(conversation.id, async () => {
+          // sendMessage resolves after the commit, so nothing below announces a message that could still vanish.
+          const { message, created } = await sendMessage(db, { ...payload, groupId: group.id, authorId: userId });
+          // A resend of a stored message is answered but not broadcast again.
+          if (created) {
+            io.to(conversationRoom(conversation)).emit("message:sent", { message });
+            // Sending marked the conversation read up to this message; my other devices move their marker too.
+            io.to(rooms.user(userId)).emit("conversation:read", { conversationId: conversation.id, lastReadSeq: message.seq });
+          }
+          return { message };
+        });
+      },
+      logger,
+    ),
   );
 
   socket.on(
     "message:history",
-    handleWithAck(MessageHistoryPayload, async (payload) => {
-      await authorizeConversation(db, userId, payload.conversationId, "read");
-      return { messages: await messageHistory(db, payload) };
-    }),
+    handleWithAck(
+      MessageHistoryPayload,
+      async (payload) => {
+        await authorizeConversation(db, userId, payload.conversationId, "read");
+        return { messages: await messageHistory(db, payload) };
+      },
+      logger,
+    ),
   );
 
   /** Authorizes a change to an existing message through its conversation, then pushes the result. */
@@ -96,15 +146,23 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
     action: "post" | "moderate",
     change: (payload: z.infer<S>, groupId: string) => Promise<ChatMessage>,
   ) =>
-    handleWithAck(schema, async (payload) => {
-      const conversationId = await conversationOfMessage(db, payload.messageId).catch(() => {
-        throw new AppError("not_found", "No such message");
-      });
-      const { conversation, group } = await authorizeConversation(db, userId, conversationId, action);
-      const message = await change(payload, group.id);
-      io.to(conversationRoom(conversation)).emit("message:updated", { message });
-      return { message };
-    });
+    handleWithAck(
+      schema,
+      async (payload) => {
+        // An outsider gets the same answer for another group's message as for one that does not exist.
+        const notFound = () => new AppError("not_found", "No such message, or you are not part of its conversation");
+        const conversationId = await conversationOfMessage(db, payload.messageId).catch((error: unknown) => {
+          throw error instanceof AppError && error.code === "not_found" ? notFound() : error;
+        });
+        const { conversation, group } = await authorizeConversation(db, userId, conversationId, action).catch((error: unknown) => {
+          throw error instanceof AppError && error.code === "not_found" ? notFound() : error;
+        });
+        const message = await change(payload, group.id);
+        io.to(conversationRoom(conversation)).emit("message:updated", { message });
+        return { message };
+      },
+      logger,
+    );
 
   socket.on("message:edit", changeMessage(MessageEditPayload, "post", (payload, groupId) => editMessage(db, payload.messageId, userId, payload.body, groupId)));
   socket.on("message:delete", changeMessage(MessageIdPayload, "post", (payload) => deleteMessage(db, payload.messageId, userId)));
@@ -113,13 +171,17 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
 
   socket.on(
     "conversation:read",
-    handleWithAck(ConversationReadPayload, async (payload) => {
-      const { conversation } = await authorizeConversation(db, userId, payload.conversationId, "read");
-      const lastReadSeq = await markRead(db, conversation.id, userId, Math.min(payload.seq, conversation.lastSeq));
-      // Every device of mine moves its marker too.
-      io.to(rooms.user(userId)).emit("conversation:read", { conversationId: conversation.id, lastReadSeq });
-      return { lastReadSeq };
-    }),
+    handleWithAck(
+      ConversationReadPayload,
+      async (payload) => {
+        const { conversation } = await authorizeConversation(db, userId, payload.conversationId, "read");
+        const lastReadSeq = await markRead(db, conversation.id, userId, Math.min(payload.seq, conversation.lastSeq));
+        // Every device of mine moves its marker too.
+        io.to(rooms.user(userId)).emit("conversation:read", { conversationId: conversation.id, lastReadSeq });
+        return { lastReadSeq };
+      },
+      logger,
+    ),
   );
 
   socket.on("typing:set", async (payload: unknown) => {
@@ -135,9 +197,13 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
 
   socket.on(
     "presence:get",
-    handleWithAck(z.object({ groupId: z.uuid() }), async ({ groupId }) => {
-      await authorizeGroup(db, userId, groupId, "view");
-      return { onlineUserIds: await onlineUserIds(io, groupId) };
-    }),
+    handleWithAck(
+      z.object({ groupId: z.uuid() }),
+      async ({ groupId }) => {
+        await authorizeGroup(db, userId, groupId, "view");
+        return { onlineUserIds: await onlineUserIds(io, groupId) };
+      },
+      logger,
+    ),
   );
 }

@@ -3,6 +3,10 @@ import { Server, type Socket } from "socket.io";
 import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from "../../shared/events";
 import { rooms } from "../../shared/events";
 import { SOCKET_FRAME_MAX_BYTES } from "../../shared/limits";
+import { eq } from "drizzle-orm";
+import { isSessionActive } from "../commands/accounts";
+import type { Db } from "../db/database";
+import { memberships } from "../db/schema";
 import { findUserById, presentUser } from "../db/users";
 import type { ServerDeps, SessionNotifier } from "../deps";
 import { AppError } from "../domain/appError";
@@ -10,7 +14,7 @@ import { authenticateToken } from "../http/authenticate";
 import { toAppError } from "../http/errorHandler";
 import { createGroupLive, joinGroupRooms, type GroupLive } from "./groupLive";
 import { registerGoalHandlers } from "./goals";
-import { broadcastPresence, createMessageRateLimiter, registerChatHandlers } from "./chat";
+import { broadcastPresence, createChatRuntime, registerChatHandlers } from "./chat";
 
 export type PiiriIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type PiiriSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -50,11 +54,12 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
     }
   });
 
-  const messageRateLimiter = createMessageRateLimiter();
+  guardRecovery(io, db);
+  const chat = createChatRuntime();
 
   io.on("connection", (socket: PiiriSocket) => {
     registerGoalHandlers(socket, deps);
-    registerChatHandlers(io, socket, deps, messageRateLimiter);
+    registerChatHandlers(io, socket, deps, chat);
 
     const groupsOf = (roomNames: Iterable<string>) => [...roomNames].flatMap((room) => rooms.groupIdOf(room) ?? []);
     void broadcastPresence(io, groupsOf(socket.rooms)).catch(() => undefined);
@@ -92,4 +97,42 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
       });
     },
   };
+}
+
+/** The rooms a user's socket may be in right now (the same rooms the handshake and `joinGroupRooms` join). */
+async function allowedRooms(db: Db, userId: string, sessionId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ groupId: memberships.groupId, accepted: memberships.agreementAcceptedAt })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return new Set([
+    rooms.user(userId),
+    rooms.session(sessionId),
+    ...rows.flatMap((row) => (row.accepted ? [rooms.group(row.groupId), rooms.groupContent(row.groupId)] : [rooms.group(row.groupId)])),
+  ]);
+}
+
+type Session = Awaited<ReturnType<PiiriIo["sockets"]["adapter"]["restoreSession"]>>;
+
+/**
+ * Connection-state recovery puts a returning socket back into the rooms it had when it dropped and
+ * replays what those rooms missed — before any middleware runs. Someone removed from a group, or
+ * signed out, while disconnected must get neither, so such a session is not recovered: the client
+ * connects afresh (the handshake checks the token and joins today's rooms) and catches up from the
+ * database, which it does after every disconnect anyway.
+ */
+function guardRecovery(io: PiiriIo, db: Db): void {
+  const adapter = io.of("/").adapter;
+  // Typed as always finding a session, but the adapters answer null for an unknown or expired one.
+  const restore = adapter.restoreSession.bind(adapter) as (pid: string, offset: string) => Promise<Session | null>;
+  adapter.restoreSession = (async (pid: string, offset: string): Promise<Session | null> => {
+    const session = await restore(pid, offset);
+    if (!session) return session;
+    const { userId, sessionId } = (session.data ?? {}) as Partial<SocketData>;
+    if (typeof userId !== "string" || typeof sessionId !== "string") return null;
+    if (!(await isSessionActive(db, sessionId, userId))) return null;
+    const allowed = await allowedRooms(db, userId, sessionId);
+    allowed.add(session.sid);
+    return [...session.rooms].every((room) => allowed.has(room)) ? session : null;
+  }) as typeof adapter.restoreSession;
 }

@@ -13,7 +13,7 @@ import {
 import { isLocale } from "../../shared/locales";
 import { changePhase, createGroup, updateGroup } from "../commands/groups";
 import { acceptAgreement, completeOnboardingStep, removeMember, updateMember } from "../commands/members";
-import { listGroupSummaries, loadGroupDetail, presentMembership } from "../db/groupQueries";
+import { listMyGroups, loadGroupDetail, presentMembership } from "../db/groupQueries";
 import { findUserById } from "../db/users";
 import type { ServerDeps } from "../deps";
 import { authorizeGroup } from "../policies/groups";
@@ -50,11 +50,11 @@ export function groupRoutes(deps: ServerDeps): AnyRoute[] {
       method: "get",
       path: "/api/groups",
       tag,
-      summary: "List the groups I belong to",
+      summary: "List the groups I belong to, with my role in each and its programme's name",
       auth: true,
       responses: { 200: { description: "My groups", schema: GroupList }, ...errorResponses(401) },
       async handle({ auth, res }) {
-        res.json({ groups: await listGroupSummaries(db, { memberId: auth.userId }) });
+        res.json({ groups: await listMyGroups(db, auth.userId) });
       },
     }),
 

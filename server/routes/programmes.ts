@@ -2,7 +2,7 @@ import {
   AppointFacilitatorInput,
   CreateProgrammeGroupInput,
   CreateProgrammeInput,
-  GroupSummary,
+  GroupSummaryResponse,
   MembershipResponse,
   ProgrammeDetailResponse,
   ProgrammeGroupParams,
@@ -10,7 +10,6 @@ import {
   ProgrammeParams,
   ProgrammeResponse,
 } from "../../shared/schemas/groups";
-import { z } from "zod";
 import { isLocale } from "../../shared/locales";
 import { createGroup } from "../commands/groups";
 import { appointFacilitator, createProgramme, listCoordinatedProgrammes, presentProgramme } from "../commands/programmes";
@@ -20,8 +19,6 @@ import type { ServerDeps } from "../deps";
 import { authorizeProgramme, authorizeProgrammeGroup } from "../policies/groups";
 import { defineRoute, type AnyRoute } from "../http/route";
 import { errorResponses } from "./errorResponses";
-
-const GroupSummaryResponse = z.object({ group: GroupSummary }).meta({ id: "GroupSummaryResponse" });
 
 export function programmeRoutes(deps: ServerDeps): AnyRoute[] {
   const { db } = deps.database;

@@ -156,7 +156,14 @@ export const GroupParams = z.object({ groupId: z.uuid() });
 export const MemberParams = z.object({ groupId: z.uuid(), userId: z.uuid() });
 
 export const GroupResponse = z.object({ group: GroupDetail }).meta({ id: "GroupResponse" });
-export const GroupList = z.object({ groups: z.array(GroupSummary) }).meta({ id: "GroupList" });
+/** One of my groups as my home page lists it: the summary plus my role and the programme it belongs to. */
+export const MyGroup = GroupSummary.extend({
+  myRole: MemberRole,
+  programmeName: z.string().nullable(),
+}).meta({ id: "MyGroup" });
+export type MyGroup = z.infer<typeof MyGroup>;
+
+export const GroupList = z.object({ groups: z.array(MyGroup) }).meta({ id: "GroupList" });
 export const MembershipResponse = z.object({ membership: Membership }).meta({ id: "MembershipResponse" });
 
 // ── Goals ────────────────────────────────────────────────────────────────────
@@ -283,6 +290,8 @@ export const ProgrammeResponse = z.object({ programme: Programme }).meta({ id: "
 export const ProgrammeDetailResponse = z
   .object({ programme: Programme, groups: z.array(GroupSummary) })
   .meta({ id: "ProgrammeDetailResponse", description: "A programme with its groups' names, sizes and phases — never their content" });
+/** A group a coordinator created in a programme: its summary only. */
+export const GroupSummaryResponse = z.object({ group: GroupSummary }).meta({ id: "GroupSummaryResponse" });
 export const ProgrammeList = z.object({ programmes: z.array(Programme) }).meta({ id: "ProgrammeList" });
 
 export const AppointFacilitatorInput = z

@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from "../support/testServer";
 
 /**
  * Group A's people and objects, tried by a user of group B on every endpoint the OpenAPI document lists
- * under a group or programme, and on every group socket event. New endpoints join the matrix by
+ * under a group, programme or notebook page, and on every group socket event. New endpoints join the matrix by
  * themselves; one without a sample body here fails the test.
  */
 const SAMPLE_BODIES: Record<string, unknown> = {
@@ -22,12 +22,18 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/programmes/{programmeId}/groups": { name: "Ryhmä", kind: "peer_mentoring" },
   "POST /api/programmes/{programmeId}/groups/{groupId}/facilitators": { email: "x@example.fi" },
   "POST /api/programmes/{programmeId}/groups/{groupId}/invitations": {},
+  "POST /api/groups/{groupId}/notes": { title: "Ulkopuolisen sivu" },
+  "PATCH /api/notes/{pageId}": { title: "Kaapattu" },
+  "POST /api/notes/{pageId}/ticket": {},
+  "POST /api/notes/{pageId}/versions": { name: "Ulkopuolisen versio" },
+  "POST /api/notes/{pageId}/versions/{versionId}/restore": {},
 };
 
 let server: TestServer;
 let groupA: GroupFixture;
 let programmeA: { id: string; groupId: string };
 let invitationIdA: string;
+let pageA: { id: string; versionId: string };
 let outsider: ApiClient;
 
 beforeAll(async () => {
@@ -35,6 +41,9 @@ beforeAll(async () => {
   groupA = await groupWithMember(server.url, { goalCount: 2 });
   const invitations = await groupA.facilitator.client.get<{ invitations: { id: string }[] }>(`/api/groups/${groupA.groupId}/invitations`);
   invitationIdA = invitations.body.invitations[0]!.id;
+  const page = await groupA.member.client.post<{ page: { id: string } }>(`/api/groups/${groupA.groupId}/notes`, { title: "A:n muistiinpanot" });
+  const version = await groupA.member.client.post<{ version: { id: string } }>(`/api/notes/${page.body.page.id}/versions`, { name: "A:n versio" });
+  pageA = { id: page.body.page.id, versionId: version.body.version.id };
   const coordinator = await signedInClient(server.url);
   const programme = await coordinator.client.post<{ programme: { id: string } }>("/api/programmes", { name: "A-ohjelma", template: "workshop_coaching" });
   const programmeGroup = await coordinator.client.post<{ group: { id: string } }>(`/api/programmes/${programme.body.programme.id}/groups`, {
@@ -60,6 +69,8 @@ function fillPath(path: string): string {
     goalId: groupA.goals[0]!.id,
     userId: groupA.member.user.id,
     invitationId: invitationIdA,
+    pageId: pageA.id,
+    versionId: pageA.versionId,
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
@@ -69,10 +80,10 @@ function fillPath(path: string): string {
 }
 
 describe("an outsider (member of group B) against group A", () => {
-  it("gets 403 or 404 from every group and programme endpoint, and changes nothing", async () => {
+  it("gets 403 or 404 from every group, programme and notes endpoint, and changes nothing", async () => {
     const document = await outsider.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json");
     const operations = Object.entries(document.body.paths)
-      .filter(([path]) => path.includes("{groupId}") || path.includes("{programmeId}"))
+      .filter(([path]) => ["{groupId}", "{programmeId}", "{pageId}"].some((param) => path.includes(param)))
       .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
     expect(operations.length).toBeGreaterThanOrEqual(17);
 
@@ -94,6 +105,10 @@ describe("an outsider (member of group B) against group A", () => {
     const goals = GoalList.parse((await groupA.facilitator.client.get(`/api/groups/${groupA.groupId}/goals`)).body).goals;
     expect(goals.map((goal) => goal.title)).toEqual(["Tavoite 1", "Tavoite 2"]);
     expect(goals[0]!.checkInCount).toBe(0);
+    const notebook = await groupA.member.client.get<{ pages: { title: string }[] }>(`/api/groups/${groupA.groupId}/notes`);
+    expect(notebook.body.pages.map((page) => page.title)).toEqual(["A:n muistiinpanot"]);
+    const versions = await groupA.member.client.get<{ versions: unknown[] }>(`/api/notes/${pageA.id}/versions`);
+    expect(versions.body.versions).toHaveLength(1);
   });
 
   it("is refused on every group socket event and receives none of group A's updates", async () => {

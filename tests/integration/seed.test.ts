@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, seedDemoAccounts } from "../../scripts/demo/accounts";
-import { DEMO_PROGRAMMES, seedDemoProgrammes } from "../../scripts/demo/programmes";
-import { GoalList, GroupList, GROUP_KINDS } from "../../shared/schemas/groups";
+import { DEMO_CONVERSATIONS, seedDemoChat } from "../../scripts/demo/chat";
+import { seedDemoNotebooks } from "../../scripts/demo/notes";
+import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "../../scripts/demo/programmes";
+import { UnreadList } from "../../shared/schemas/chat";
+import { GoalList, GroupDetail, GroupList, GROUP_KINDS } from "../../shared/schemas/groups";
+import { NotePageList } from "../../shared/schemas/notes";
 import { ApiClient } from "../support/http";
+import { markdownOf, openNote, paragraphs } from "../support/notes";
+import { connectSocket } from "../support/sockets";
 import { startTestServer, type TestServer } from "../support/testServer";
 
 let server: TestServer;
@@ -60,5 +66,69 @@ describe("the demo seed", () => {
     const coordinator = await signIn(kaisa.email, kaisa.password);
     const programmes = await coordinator.get<{ programmes: { id: string; template: string }[] }>("/api/programmes");
     expect(programmes.body.programmes.map((programme) => programme.template).sort()).toEqual(["peer_instructor_training", "verme_year"]);
+  });
+
+  it("writes the demo groups' chats with threads, reactions and a mention once, leaving them alone when run again", async () => {
+    const people = await seedDemoAccounts(server.database.db);
+    await seedDemoProgrammes(server.database.db, people);
+    const first = await seedDemoChat(server.database.db, people);
+    expect(first.seeded.sort()).toEqual(DEMO_CONVERSATIONS.map((demo) => demo.group).sort());
+    expect(await seedDemoChat(server.database.db, people)).toEqual({ seeded: [], kept: DEMO_CONVERSATIONS.map((demo) => demo.group) });
+
+    const aino = people.find((person) => person.key === "aino")!;
+    const client = await signIn(aino.email, aino.password);
+    const groups = GroupList.parse((await client.get("/api/groups")).body).groups;
+    const active = groups.find((group) => group.name === "Projektinhallinnan arki")!;
+    const { conversationId } = GroupDetail.parse((await client.get<{ group: unknown }>(`/api/groups/${active.id}`)).body.group);
+
+    const socket = await connectSocket(server.url, client.accessToken);
+    try {
+      const ack = await socket.emitWithAck("message:history", { conversationId, limit: 100 });
+      if (!ack.ok) throw new Error(ack.error.message);
+      const demo = DEMO_CONVERSATIONS.find((conversation) => conversation.group === active.name)!;
+      expect(ack.messages.map((message) => message.seq)).toEqual(demo.messages.map((_, index) => index + 1));
+      expect(ack.messages.some((message) => message.replyCount >= 2)).toBe(true);
+      expect(ack.messages.some((message) => message.parentId !== null)).toBe(true);
+      expect(ack.messages.some((message) => message.reactions.some((reaction) => reaction.userIds.length >= 2))).toBe(true);
+      expect(ack.messages.some((message) => message.mentions.includes(aino.id))).toBe(true);
+      // Written in time order, as if sent live.
+      const times = ack.messages.map((message) => Date.parse(message.createdAt));
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+
+      // Aino has unread messages waiting, one of them mentioning her; a new message takes the next seq.
+      const unread = UnreadList.parse((await client.get("/api/conversations/unread")).body).conversations;
+      expect(unread.find((entry) => entry.conversationId === conversationId)).toMatchObject({ unread: 2, mentions: 1 });
+      const sent = await socket.emitWithAck("message:send", { conversationId, clientId: "seed-test", body: "Kiitos kaikille!" });
+      expect(sent.ok && sent.message.seq).toBe(demo.messages.length + 1);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it("gives every demo group a notebook whose pages open in an editor and export as Markdown, once", async () => {
+    const people = await seedDemoAccounts(server.database.db);
+    await seedDemoProgrammes(server.database.db, people);
+    const groupIds = await demoGroupIds(server.database.db, DEMO_PROGRAMMES.map((programme) => programme.name));
+    expect(await seedDemoNotebooks(server.database.db, groupIds)).toBe(groupIds.length);
+    expect(await seedDemoNotebooks(server.database.db, groupIds)).toBe(0);
+
+    const aino = people.find((person) => person.key === "aino")!;
+    const client = await signIn(aino.email, aino.password);
+    const groups = GroupList.parse((await client.get("/api/groups")).body).groups;
+    const active = groups.find((group) => group.name === "Projektinhallinnan arki")!;
+    const { pages } = NotePageList.parse((await client.get(`/api/groups/${active.id}/notes`)).body);
+    expect(pages.map((page) => page.title)).toEqual(["Tapaamisten muistiinpanot", "Vinkit ja materiaalit"]);
+
+    const note = await openNote(server.url, client, pages[0]!.id);
+    try {
+      expect(paragraphs(note.doc).join(" ")).toContain("yhteiset tavoitteet");
+    } finally {
+      note.destroy();
+    }
+    const markdown = await markdownOf(server.url, client, pages[0]!.id);
+    expect(markdown).toContain("## Tapaaminen 3 – kuulumiset ja tavoitteet");
+    expect(markdown).toContain("- [x] Kokeilen ennakkopalaveria");
+    const versions = await client.get<{ versions: { name: string }[] }>(`/api/notes/${pages[0]!.id}/versions`);
+    expect(versions.body.versions.map((version) => version.name)).toEqual(["Ensimmäinen versio"]);
   });
 });

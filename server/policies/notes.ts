@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/database";
+import { notePages } from "../db/schema";
+import { AppError } from "../domain/appError";
+import { authorizeGroup, type GroupAccess } from "./groups";
+
+export type NotePageRow = typeof notePages.$inferSelect;
+
+/**
+ * What a member may do with the group notebook:
+ * - `read`: see pages and their text (any member who accepted the agreement);
+ * - `write`: add, rename, reorder, edit and restore — while the group has not ended;
+ * - `delete`: remove a page — its author or a facilitator, while the group has not ended.
+ * An ended group's notebook stays readable for its members.
+ */
+export type NoteAction = "read" | "write" | "delete";
+
+export interface NotebookAccess extends GroupAccess {
+  /** True when the member may read but not change the notebook. */
+  readOnly: boolean;
+}
+
+export async function authorizeNotebook(db: Db, userId: string, groupId: string, action: NoteAction): Promise<NotebookAccess> {
+  const access = await authorizeGroup(db, userId, groupId, "viewContent");
+  const readOnly = access.group.phase === "ended";
+  if (action !== "read" && readOnly) throw new AppError("group_ended", "The group has ended; its notes can be read but not changed");
+  return { ...access, readOnly };
+}
+
+export async function authorizeNotePage(
+  db: Db,
+  userId: string,
+  pageId: string,
+  action: NoteAction,
+): Promise<NotebookAccess & { page: NotePageRow }> {
+  const [page] = await db.select().from(notePages).where(eq(notePages.id, pageId)).limit(1);
+  if (!page) throw new AppError("not_found", "No such page, or you are not a member of its group");
+  const access = await authorizeNotebook(db, userId, page.groupId, action).catch((error: unknown) => {
+    // A page id must reveal no more than a group id does.
+    if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "No such page, or you are not a member of its group");
+    throw error;
+  });
+  if (action === "delete" && page.createdBy !== userId && access.membership.role !== "facilitator") {
+    throw new AppError("forbidden", "Only the page's author or a facilitator can delete it");
+  }
+  return { ...access, page };
+}

@@ -1,0 +1,334 @@
+import { WebSocket } from "ws";
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ServerToClientEvents } from "../../shared/events";
+import { NOTES } from "../../shared/limits";
+import { NOTE_CLOSE, NOTE_FRAGMENT } from "../../shared/notes";
+import type { NotePage, NotePageList, NoteVersion, NoteVersionPreview } from "../../shared/schemas/notes";
+import { appendUpdate, compactDocument, countUpdates, loadDocument } from "../../server/db/noteStore";
+import { expectStatus, groupWithMember } from "../support/groups";
+import { signedInClient, type ErrorResponseBody } from "../support/http";
+import { appendParagraph, createPage, markdownOf, notesSocketUrl, openNote, paragraphs, ticketFor, type OpenNote } from "../support/notes";
+import { connectSocket } from "../support/sockets";
+import { startTestServer, type TestServer } from "../support/testServer";
+
+let server: TestServer;
+const opened: OpenNote[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const note of opened.splice(0)) note.destroy();
+  await server?.close();
+});
+
+async function open(...args: Parameters<typeof openNote> extends [string, ...infer Rest] ? Rest : never): Promise<OpenNote> {
+  const note = await openNote(server.url, ...args);
+  opened.push(note);
+  return note;
+}
+
+/** A raw websocket on a page, for frames the stock provider would never send. */
+async function rawSocket(ticket: string, docName: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${notesSocketUrl(server.url)}/${docName}?ticket=${encodeURIComponent(ticket)}`);
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  return ws;
+}
+
+/** The HTTP status with which an upgrade is refused. */
+function refusedStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once("unexpected-response", (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once("open", () => reject(new Error("the upgrade was accepted")));
+    ws.once("error", () => undefined);
+  });
+}
+
+function closed(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
+}
+
+/** A sync "update" message carrying a paragraph, encoded as y-websocket does. */
+function updateFrame(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  appendParagraph(doc, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+describe("the notebook over REST", () => {
+  it("adds, renames, reorders and deletes pages, pushing the list to members' open pages", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const socket = await connectSocket(server.url, member.client.accessToken);
+    const pushes: Parameters<ServerToClientEvents["notes:updated"]>[0][] = [];
+    socket.on("notes:updated", (payload) => pushes.push(payload));
+
+    const first = await createPage(facilitator.client, groupId, "Tapaamisten muistiinpanot");
+    const second = await createPage(member.client, groupId, "Ideoita");
+    const third = await createPage(member.client, groupId, "Lukuvinkit");
+    expect([first.position, second.position, third.position]).toEqual([0, 1, 2]);
+    expect(second.createdBy?.id).toBe(member.user.id);
+
+    const moved = await expectStatus(member.client.patch<{ page: NotePage }>(`/api/notes/${third.id}`, { position: 0, title: "Luettavaa" }), 200);
+    expect(moved.page).toMatchObject({ title: "Luettavaa", position: 0 });
+    const list = await expectStatus(member.client.get<NotePageList>(`/api/groups/${groupId}/notes`), 200);
+    expect(list.pages.map((page) => page.title)).toEqual(["Luettavaa", "Tapaamisten muistiinpanot", "Ideoita"]);
+    expect(list.readOnly).toBe(false);
+
+    // Only its author or a facilitator deletes a page; the rest close up.
+    const refused = await member.client.delete<ErrorResponseBody>(`/api/notes/${first.id}`);
+    expect(refused.status).toBe(403);
+    expect((await facilitator.client.delete(`/api/notes/${second.id}`)).status).toBe(204);
+    const after = await expectStatus(member.client.get<NotePageList>(`/api/groups/${groupId}/notes`), 200);
+    expect(after.pages.map((page) => [page.title, page.position])).toEqual([
+      ["Luettavaa", 0],
+      ["Tapaamisten muistiinpanot", 1],
+    ]);
+
+    await vi.waitFor(() => expect(pushes.at(-1)?.pages.map((page) => page.title)).toEqual(["Luettavaa", "Tapaamisten muistiinpanot"]));
+    socket.close();
+  });
+
+  it("refuses bad titles and unknown pages with clear errors", async () => {
+    const { groupId, member } = await groupWithMember(server.url);
+    const empty = await member.client.post<ErrorResponseBody>(`/api/groups/${groupId}/notes`, { title: "   " });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.code).toBe("validation_failed");
+    const long = await member.client.post<ErrorResponseBody>(`/api/groups/${groupId}/notes`, { title: "x".repeat(NOTES.titleMax + 1) });
+    expect(long.status).toBe(400);
+    const nothing = await member.client.patch<ErrorResponseBody>(`/api/notes/${crypto.randomUUID()}`, { title: "Uusi" });
+    expect(nothing.status).toBe(404);
+    const noChange = await member.client.patch<ErrorResponseBody>(`/api/notes/${crypto.randomUUID()}`, {});
+    expect(noChange.status).toBe(400);
+  });
+
+  it("shows nothing to outsiders: no list, no ticket, no export", async () => {
+    const { groupId, member } = await groupWithMember(server.url);
+    const page = await createPage(member.client, groupId, "Vain ryhmälle");
+    const outsider = await signedInClient(server.url);
+    expect((await outsider.client.get(`/api/groups/${groupId}/notes`)).status).toBe(404);
+    expect((await outsider.client.post(`/api/notes/${page.id}/ticket`)).status).toBe(404);
+    expect((await outsider.client.get(`/api/notes/${page.id}/versions`)).status).toBe(404);
+    const exported = await fetch(`${server.url}/api/notes/${page.id}/markdown`, { headers: { authorization: `Bearer ${outsider.client.accessToken}` } });
+    expect(exported.status).toBe(404);
+  });
+});
+
+describe("editing together over the y-websocket protocol", () => {
+  it("converges two stock providers typing at the same time, and stores the result", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Yhteiset muistiinpanot");
+    const a = await open(facilitator.client, page.id);
+    const b = await open(member.client, page.id);
+
+    for (let index = 0; index < 20; index++) {
+      appendParagraph(a.doc, `A${index}`);
+      appendParagraph(b.doc, `B${index}`);
+    }
+    await vi.waitFor(() => {
+      expect(paragraphs(a.doc)).toHaveLength(40);
+      expect(paragraphs(b.doc)).toEqual(paragraphs(a.doc));
+    });
+    // Every paragraph of both writers is there once.
+    expect([...paragraphs(a.doc)].sort()).toEqual([...Array.from({ length: 20 }, (_, i) => `A${i}`), ...Array.from({ length: 20 }, (_, i) => `B${i}`)].sort());
+
+    await server.server.flushNotes();
+    const markdown = await markdownOf(server.url, member.client, page.id);
+    expect(markdown.startsWith("# Yhteiset muistiinpanot\n")).toBe(true);
+    for (const text of paragraphs(a.doc)) expect(markdown).toContain(text);
+  });
+
+  it("stamps each cursor with the signed-in person, whatever the client claims", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Kursorit");
+    const a = await open(facilitator.client, page.id);
+    const b = await open(member.client, page.id);
+    a.provider.awareness.setLocalStateField("user", { id: member.user.id, name: "Joku muu", color: "#000000" });
+    a.provider.awareness.setLocalStateField("cursor", { anchor: 1 });
+
+    await vi.waitFor(() => {
+      const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { id: string; name: string; color: string }; cursor?: unknown } | undefined;
+      expect(seen?.cursor).toEqual({ anchor: 1 });
+      expect(seen?.user).toMatchObject({ id: facilitator.user.id, name: facilitator.user.displayName });
+      expect(seen?.user?.color).toMatch(/^#[0-9a-f]{6}$/);
+    });
+  });
+
+  it("admits only a fresh ticket for that page: none, forged, spent or another page's are refused before the upgrade", async () => {
+    const { groupId, member } = await groupWithMember(server.url);
+    const page = await createPage(member.client, groupId, "Lukittu");
+    const other = await createPage(member.client, groupId, "Toinen");
+    const base = `${notesSocketUrl(server.url)}/note:${page.id}`;
+
+    expect(await refusedStatus(base)).toBe(401);
+    expect(await refusedStatus(`${base}?ticket=keksitty`)).toBe(401);
+    const forOther = await ticketFor(member.client, other.id);
+    expect(await refusedStatus(`${base}?ticket=${forOther.ticket}`)).toBe(403);
+    expect(await refusedStatus(`${notesSocketUrl(server.url)}/not-a-note?ticket=x`)).toBe(404);
+
+    const ticket = await ticketFor(member.client, page.id);
+    const ws = await rawSocket(ticket.ticket, ticket.docName);
+    ws.close();
+    expect(await refusedStatus(`${base}?ticket=${ticket.ticket}`)).toBe(401);
+  });
+
+  it("closes a removed member's open editor at once and admits them no more", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Poistettava");
+    const note = await open(member.client, page.id);
+    expect((await facilitator.client.delete(`/api/groups/${groupId}/members/${member.user.id}`)).status).toBe(204);
+    await vi.waitFor(() => expect(note.closes.map((close) => close.code)).toContain(NOTE_CLOSE.accessRevoked));
+    expect((await member.client.post(`/api/notes/${page.id}/ticket`)).status).toBe(404);
+  });
+
+  it("drops document updates from a read-only reader of an ended group, but not from an editor", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Loppuraportti");
+    const editor = await open(facilitator.client, page.id);
+    appendParagraph(editor.doc, "Ennen loppua");
+
+    // Control: the same raw frame from a writer changes the page.
+    const writerTicket = await ticketFor(member.client, page.id);
+    const writer = await rawSocket(writerTicket.ticket, writerTicket.docName);
+    writer.send(updateFrame("Kirjoittajan rivi"));
+    await vi.waitFor(() => expect(paragraphs(editor.doc)).toContain("Kirjoittajan rivi"));
+    writer.close();
+
+    await expectStatus(facilitator.client.post(`/api/groups/${groupId}/phase`, { phase: "active" }), 200);
+    await expectStatus(facilitator.client.post(`/api/groups/${groupId}/phase`, { phase: "ended" }), 200);
+
+    const ticket = await ticketFor(member.client, page.id);
+    expect(ticket.readOnly).toBe(true);
+    const reader = await rawSocket(ticket.ticket, ticket.docName);
+    reader.send(updateFrame("Lukijan rivi"));
+    // The editor opened before the end is read-only now, too.
+    appendParagraph(editor.doc, "Avoimen editorin rivi");
+
+    const lateReader = await open(member.client, page.id);
+    await vi.waitFor(() => expect([...paragraphs(lateReader.doc)].sort()).toEqual(["Ennen loppua", "Kirjoittajan rivi"]));
+    await server.server.flushNotes();
+    const markdown = await markdownOf(server.url, member.client, page.id);
+    expect(markdown).not.toContain("Lukijan rivi");
+    expect(markdown).not.toContain("Avoimen editorin rivi");
+    expect((await member.client.post(`/api/groups/${groupId}/notes`, { title: "Myöhässä" })).status).toBe(409);
+    reader.close();
+  });
+
+  it("closes a connection that sends an oversize frame or garbage, and stays up for everyone else", async () => {
+    const { groupId, member, facilitator } = await groupWithMember(server.url);
+    const page = await createPage(member.client, groupId, "Iso");
+    const bystander = await open(facilitator.client, page.id);
+
+    const big = await ticketFor(member.client, page.id);
+    const bigSocket = await rawSocket(big.ticket, big.docName);
+    const bigClosed = closed(bigSocket);
+    bigSocket.send(new Uint8Array(NOTES.maxUpdateBytes + 1024));
+    expect(await bigClosed).toBe(NOTE_CLOSE.frameTooLarge);
+
+    const garbage = await ticketFor(member.client, page.id);
+    const garbageSocket = await rawSocket(garbage.ticket, garbage.docName);
+    const garbageClosed = closed(garbageSocket);
+    garbageSocket.send(new Uint8Array([0, 2, 200, 200, 200, 200, 200]));
+    expect(await garbageClosed).toBe(1007);
+
+    const writer = await open(member.client, page.id);
+    appendParagraph(writer.doc, "Yhä toimii");
+    await vi.waitFor(() => expect(paragraphs(bystander.doc)).toEqual(["Yhä toimii"]));
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("refuses an update that would grow the document past its limit, without applying it", async () => {
+    const { groupId, member } = await groupWithMember(server.url);
+    const page = await createPage(member.client, groupId, "Kasvava");
+    const note = await open(member.client, page.id);
+    // Many frames just under the frame limit, until the document limit is reached.
+    const chunk = "x".repeat(NOTES.maxUpdateBytes - 4096);
+    for (let index = 0; index < Math.ceil(NOTES.maxDocumentBytes / chunk.length) + 1 && note.closes.length === 0; index++) {
+      appendParagraph(note.doc, chunk);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await vi.waitFor(() => expect(note.closes.map((close) => close.code)).toContain(NOTE_CLOSE.documentTooLarge));
+    await server.server.flushNotes();
+    const stored = await markdownOf(server.url, member.client, page.id);
+    expect(stored.length).toBeLessThanOrEqual(NOTES.maxDocumentBytes);
+  });
+});
+
+describe("storage", () => {
+  it("compacts many stored updates into one row that loads to the same document", async () => {
+    const { groupId, member } = await groupWithMember(server.url);
+    const page = await createPage(member.client, groupId, "Tiivistettävä");
+    const { db } = server.database;
+    const source = new Y.Doc();
+    source.on("update", (update: Uint8Array) => void appendUpdate(db, page.id, update));
+    for (let index = 0; index < 200; index++) appendParagraph(source, `Rivi ${index}`);
+    await vi.waitFor(async () => expect(await countUpdates(db, page.id)).toBe(200));
+
+    const before = await loadDocument(db, page.id);
+    expect(before.rowCount).toBe(200);
+    await compactDocument(db, page.id);
+    const after = await loadDocument(db, page.id);
+    expect(after.rowCount).toBe(1);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, after.state);
+    expect(paragraphs(reloaded)).toEqual(paragraphs(source));
+    // An editor opening the page now gets the same text.
+    const note = await open(member.client, page.id);
+    expect(paragraphs(note.doc)).toEqual(paragraphs(source));
+  });
+});
+
+describe("history", () => {
+  it("saves named versions, previews them and restores one as a new change that keeps what was there", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Versioitu");
+    const note = await open(facilitator.client, page.id);
+    const watcher = await open(member.client, page.id);
+    appendParagraph(note.doc, "Ensimmäinen luonnos");
+    await vi.waitFor(() => expect(paragraphs(watcher.doc)).toEqual(["Ensimmäinen luonnos"]));
+
+    const { version: draft } = await expectStatus(
+      member.client.post<{ version: NoteVersion }>(`/api/notes/${page.id}/versions`, { name: "Luonnos" }),
+      201,
+    );
+    expect(draft).toMatchObject({ name: "Luonnos", kind: "manual", createdBy: { id: member.user.id } });
+
+    note.doc.transact(() => {
+      const fragment = note.doc.getXmlFragment(NOTE_FRAGMENT);
+      fragment.delete(0, fragment.length);
+    });
+    appendParagraph(note.doc, "Kokonaan uusi teksti");
+    await vi.waitFor(() => expect(paragraphs(watcher.doc)).toEqual(["Kokonaan uusi teksti"]));
+
+    const preview = await expectStatus(member.client.get<NoteVersionPreview>(`/api/notes/${page.id}/versions/${draft.id}`), 200);
+    expect(preview.markdown).toBe("Ensimmäinen luonnos\n");
+
+    const restored = await expectStatus(
+      member.client.post<{ version: NoteVersion }>(`/api/notes/${page.id}/versions/${draft.id}/restore`),
+      201,
+    );
+    expect(restored.version.kind).toBe("restore");
+    // Both open editors receive the restore live.
+    await vi.waitFor(() => {
+      expect(paragraphs(note.doc)).toEqual(["Ensimmäinen luonnos"]);
+      expect(paragraphs(watcher.doc)).toEqual(["Ensimmäinen luonnos"]);
+    });
+    // What was overwritten is itself a version.
+    const before = await expectStatus(member.client.get<NoteVersionPreview>(`/api/notes/${page.id}/versions/${restored.version.id}`), 200);
+    expect(before.markdown).toBe("Kokonaan uusi teksti\n");
+    const { versions } = await expectStatus(member.client.get<{ versions: NoteVersion[] }>(`/api/notes/${page.id}/versions`), 200);
+    expect(versions.map((version) => version.kind)).toEqual(["restore", "manual"]);
+  });
+});

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { ChatMessage, MessageHistoryPayload, UnreadState } from "../../shared/schemas/chat";
-import type { Db } from "../db/database";
-import { isUniqueViolation } from "../db/errors";
+import { queryRows, type Db } from "../db/database";
 import { conversationReads, conversations, groups, memberships, messageMentions, messageReactions, messages, users } from "../db/schema";
 import { AppError } from "../domain/appError";
+import { authorizeConversation } from "../policies/groups";
 import { canChangeOwnMessage, findMentions, visibleBody } from "../domain/chat";
 
 type MessageRow = typeof messages.$inferSelect;
@@ -77,69 +77,142 @@ async function mentionCandidates(db: Db, groupId: string) {
     .where(eq(memberships.groupId, groupId));
 }
 
+/**
+ * Posts a message for a member, as the socket's `message:send` does. The common case — no reply, no
+ * mention — is one statement that authorizes and stores together (the same rules as
+ * `authorizeConversation`, as SQL). When that statement stores nothing, or the message needs more
+ * (a thread parent, mention candidates), the full path runs: `authorizeConversation` answers with the
+ * precise refusal (not a member, agreement not accepted, group ended), then `sendMessage` stores.
+ */
+export async function postMessage(
+  db: Db,
+  authorId: string,
+  payload: { conversationId: string; clientId: string; body: string; parentId?: string | undefined },
+): Promise<{ message: ChatMessage; created: boolean; groupId: string }> {
+  if (!payload.parentId && !payload.body.includes("@")) {
+    const [row] = await queryRows<InsertedMessage & { group_id: string; author_name: string }>(db, sql`
+      with allowed as (
+        select groups.id as group_id, users.display_name as author_name
+        from conversations
+        join groups on groups.id = conversations.group_id
+        join memberships on memberships.group_id = groups.id and memberships.user_id = ${authorId}
+        join users on users.id = memberships.user_id
+        where conversations.id = ${payload.conversationId}
+          and memberships.agreement_accepted_at is not null
+          and groups.phase <> 'ended'
+      ), ${storeMessageSql({ ...payload, authorId, parentId: null, mentioned: [], onlyIf: sql`exists (select 1 from allowed)` })}
+      select inserted.*, allowed.group_id, allowed.author_name from inserted, allowed`);
+    if (row) {
+      const message = presentInserted(row, { ...payload, authorId, authorName: row.author_name, parentId: null, mentioned: [] });
+      return { message, created: true, groupId: row.group_id };
+    }
+  }
+  const { group, displayName } = await authorizeConversation(db, authorId, payload.conversationId, "post");
+  const result = await sendMessage(db, { ...payload, groupId: group.id, authorId, authorName: displayName });
+  return { ...result, groupId: group.id };
+}
+
+type InsertedMessage = { id: string; seq: number | string; created_at: Date | string };
+
+/**
+ * The data-modifying CTEs that store one message (ending with `inserted`): bump the conversation's
+ * seq under its row lock — unless this author already stored this clientId — insert the message, its
+ * mentions and the author's read marker. One statement, so it is all or nothing.
+ */
+function storeMessageSql(input: {
+  conversationId: string;
+  authorId: string;
+  clientId: string;
+  body: string;
+  parentId: string | null;
+  mentioned: string[];
+  onlyIf: SQL;
+}): SQL {
+  return sql`bumped as (
+      update conversations set last_seq = last_seq + 1
+      where id = ${input.conversationId}
+        and ${input.onlyIf}
+        and not exists (select 1 from messages where author_id = ${input.authorId} and client_id = ${input.clientId})
+      returning last_seq
+    ), inserted as (
+      insert into messages (conversation_id, seq, author_id, client_id, parent_id, body)
+      select ${input.conversationId}, last_seq, ${input.authorId}, ${input.clientId}, ${input.parentId}::uuid, ${input.body} from bumped
+      on conflict (author_id, client_id) do nothing
+      returning id, seq, created_at
+    ), mentions as (
+      insert into message_mentions (message_id, user_id)
+      select inserted.id, mentioned.user_id::uuid from inserted, jsonb_array_elements_text(${JSON.stringify(input.mentioned)}::jsonb) as mentioned(user_id)
+    ), read_marker as (
+      insert into conversation_reads (conversation_id, user_id, last_read_seq)
+      select ${input.conversationId}, ${input.authorId}, seq from inserted
+      on conflict (conversation_id, user_id)
+        do update set last_read_seq = greatest(conversation_reads.last_read_seq, excluded.last_read_seq), updated_at = now()
+    )`;
+}
+
+/** A message just stored has no reactions or replies yet; everything else is known, so it is not read back. */
+function presentInserted(
+  row: InsertedMessage,
+  input: { conversationId: string; clientId: string; authorId: string; authorName: string; body: string; parentId: string | null; mentioned: string[] },
+): ChatMessage {
+  return {
+    id: row.id,
+    conversationId: input.conversationId,
+    seq: Number(row.seq),
+    clientId: input.clientId,
+    authorId: input.authorId,
+    authorName: input.authorName,
+    parentId: input.parentId,
+    body: input.body,
+    mentions: input.mentioned,
+    reactions: [],
+    replyCount: 0,
+    createdAt: new Date(row.created_at).toISOString(),
+    editedAt: null,
+    deleted: false,
+    hidden: false,
+  };
+}
+
 export interface SendInput {
   conversationId: string;
   groupId: string;
   authorId: string;
+  /** The author's name as the authorization query loaded it; saves reading it back. */
+  authorName: string;
   clientId: string;
   body: string;
   parentId?: string;
 }
 
 /**
- * Stores a message exactly once. A resend with a clientId already stored returns the stored message
- * (the unique index on author + clientId decides, not memory); otherwise the conversation row is
- * locked, its seq bumped and the message inserted in one transaction, so seqs are strictly increasing.
- * Returns `created: false` for a resend so the caller does not broadcast it twice.
+ * Stores a message exactly once, in one statement (see `storeMessageSql`), for an author already
+ * authorized: seqs are strictly increasing and the caller may announce the message once this resolves.
+ * A resend with a clientId already stored (the unique index on author + clientId decides, not memory)
+ * stores nothing and returns the stored message with `created: false`, so it is not broadcast twice.
  */
 export async function sendMessage(db: Db, input: SendInput): Promise<{ message: ChatMessage; created: boolean }> {
-  const existing = await findByClientId(db, input.authorId, input.clientId);
-  if (existing) return { message: await presentMessage(db, existing), created: false };
-  if (input.parentId) {
-    // Only "no such message" means a bad parent; a database failure must not pass for one.
-    const parent = await findMessage(db, input.parentId).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === "not_found") return undefined;
-      throw error;
-    });
+  let parentId = input.parentId ?? null;
+  if (parentId) {
+    const [parent] = await db.select({ conversationId: messages.conversationId, parentId: messages.parentId }).from(messages).where(eq(messages.id, parentId)).limit(1);
     if (!parent || parent.conversationId !== input.conversationId) throw new AppError("not_found", "No such message to reply to");
     // Threads are one level deep: a reply to a reply joins the same thread.
-    if (parent.parentId) input = { ...input, parentId: parent.parentId };
+    parentId = parent.parentId ?? parentId;
   }
-  const candidates = await mentionCandidates(db, input.groupId);
-  try {
-    const row = await db.transaction(async (tx) => {
-      const [conversation] = await tx
-        .update(conversations)
-        .set({ lastSeq: sql`${conversations.lastSeq} + 1` })
-        .where(eq(conversations.id, input.conversationId))
-        .returning({ lastSeq: conversations.lastSeq });
-      if (!conversation) throw new AppError("not_found", "No such conversation");
-      const [inserted] = await tx
-        .insert(messages)
-        .values({
-          conversationId: input.conversationId,
-          seq: conversation.lastSeq,
-          authorId: input.authorId,
-          clientId: input.clientId,
-          parentId: input.parentId ?? null,
-          body: input.body,
-        })
-        .returning();
-      const mentioned = findMentions(input.body, candidates).filter((userId) => userId !== input.authorId);
-      if (mentioned.length) await tx.insert(messageMentions).values(mentioned.map((userId) => ({ messageId: inserted!.id, userId })));
-      // Sending marks the conversation read up to my own message.
-      await markRead(tx, input.conversationId, input.authorId, conversation.lastSeq);
-      return inserted!;
-    });
-    return { message: await presentMessage(db, row), created: true };
-  } catch (error) {
-    // Two resends raced: the other one stored it; answer with that.
-    if (isUniqueViolation(error)) {
-      const stored = await findByClientId(db, input.authorId, input.clientId);
-      if (stored) return { message: await presentMessage(db, stored), created: false };
-    }
-    throw error;
+  // Most messages mention nobody; only those with an @ need the member list.
+  const mentioned = input.body.includes("@")
+    ? findMentions(input.body, await mentionCandidates(db, input.groupId)).filter((userId) => userId !== input.authorId)
+    : [];
+  const [row] = await queryRows<InsertedMessage>(db, sql`
+    with ${storeMessageSql({ ...input, parentId, mentioned, onlyIf: sql`true` })}
+    select * from inserted`);
+  if (!row) {
+    // Nothing inserted: either a resend (answer with the stored message) or a conversation that is gone.
+    const stored = await findByClientId(db, input.authorId, input.clientId);
+    if (stored) return { message: await presentMessage(db, stored), created: false };
+    throw new AppError("not_found", "No such conversation");
   }
+  return { created: true, message: presentInserted(row, { ...input, parentId, mentioned }) };
 }
 
 async function findByClientId(db: Db, authorId: string, clientId: string): Promise<MessageRow | undefined> {

@@ -7,7 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import pg from "pg";
 import type { Logger } from "pino";
 import * as schema from "./schema";
@@ -102,4 +102,13 @@ async function migrateWithLock(pool: pg.Pool): Promise<void> {
 /** The database the configuration names: a PostgreSQL server when DATABASE_URL is set, else embedded PGlite. */
 export function openConfiguredDatabase(config: { databaseUrl: string | undefined; dataDir: string }, logger?: Logger): Promise<Database> {
   return openDatabase(config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: config.dataDir }, logger);
+}
+
+/**
+ * Runs hand-written SQL (for statements drizzle's builder cannot express, such as data-modifying CTEs)
+ * and returns its rows. Both drivers answer with `{ rows }`; column names are as the SQL spells them.
+ */
+export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
 }

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { conversations, groups, memberships, programmeCoordinators, programmes } from "../db/schema";
+import { conversations, groups, memberships, programmeCoordinators, programmes, users } from "../db/schema";
 import { AppError } from "../domain/appError";
 
 export type GroupRow = typeof groups.$inferSelect;
@@ -35,7 +35,12 @@ export async function authorizeGroup(db: Db, userId: string, groupId: string, ac
     .where(eq(groups.id, groupId))
     .limit(1);
   if (!row) throw new AppError("not_found", NOT_FOUND);
-  const { membership } = row;
+  checkGroupAction(row.membership, action);
+  return row;
+}
+
+/** The rules of `authorizeGroup` for a membership already loaded (by a query that joined it in). */
+function checkGroupAction(membership: MembershipRow, action: GroupAction): void {
   const accepted = membership.agreementAcceptedAt !== null;
   const facilitator = membership.role === "facilitator";
   switch (action) {
@@ -53,7 +58,6 @@ export async function authorizeGroup(db: Db, userId: string, groupId: string, ac
       if (!facilitator) throw new AppError("forbidden", "Only the group's facilitators can do this");
       break;
   }
-  return row;
 }
 
 /** Coordinators of a programme see and organise it; anyone else gets 404. */
@@ -92,16 +96,18 @@ export async function authorizeConversation(
   userId: string,
   conversationId: string,
   action: ConversationAction,
-): Promise<{ conversation: ConversationRow } & GroupAccess> {
-  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, conversationId)).limit(1);
-  if (!conversation?.groupId) throw new AppError("not_found", "No such conversation, or you are not part of it");
-  let access: GroupAccess;
-  try {
-    access = await authorizeGroup(db, userId, conversation.groupId, action === "moderate" ? "manage" : "viewContent");
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") throw new AppError("not_found", "No such conversation, or you are not part of it");
-    throw error;
-  }
-  if (action !== "read" && access.group.phase === "ended") throw new AppError("group_ended", "This group has ended; its chat is read-only");
-  return { conversation, ...access };
+): Promise<{ conversation: ConversationRow; displayName: string } & GroupAccess> {
+  // One query for conversation, group, membership and name: this runs for every message sent.
+  const [row] = await db
+    .select({ conversation: conversations, group: groups, membership: memberships, displayName: users.displayName })
+    .from(conversations)
+    .innerJoin(groups, eq(groups.id, conversations.groupId))
+    .innerJoin(memberships, and(eq(memberships.groupId, groups.id), eq(memberships.userId, userId)))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  if (!row) throw new AppError("not_found", "No such conversation, or you are not part of it");
+  checkGroupAction(row.membership, action === "moderate" ? "manage" : "viewContent");
+  if (action !== "read" && row.group.phase === "ended") throw new AppError("group_ended", "This group has ended; its chat is read-only");
+  return row;
 }

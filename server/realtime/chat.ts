@@ -21,7 +21,7 @@ import {
   markRead,
   messageHistory,
   reactToMessage,
-  sendMessage,
+  postMessage,
 } from "../commands/chat";
 import { findUserById } from "../db/users";
 import type { ServerDeps } from "../deps";
@@ -111,15 +111,14 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
       MessageSendPayload,
       async (payload) => {
         await consumeMessageRate(runtime.limiter, userId);
-        const { conversation, group } = await authorizeConversation(db, userId, payload.conversationId, "post");
-        return runtime.inConversationOrder(conversation.id, async () => {
-          // sendMessage resolves after the commit, so nothing below announces a message that could still vanish.
-          const { message, created } = await sendMessage(db, { ...payload, groupId: group.id, authorId: userId });
+        return runtime.inConversationOrder(payload.conversationId, async () => {
+          // postMessage resolves after the commit, so nothing below announces a message that could still vanish.
+          const { message, created, groupId } = await postMessage(db, userId, payload);
           // A resend of a stored message is answered but not broadcast again.
           if (created) {
-            io.to(conversationRoom(conversation)).emit("message:sent", { message });
+            io.to(rooms.groupContent(groupId)).emit("message:sent", { message });
             // Sending marked the conversation read up to this message; my other devices move their marker too.
-            io.to(rooms.user(userId)).emit("conversation:read", { conversationId: conversation.id, lastReadSeq: message.seq });
+            io.to(rooms.user(userId)).emit("conversation:read", { conversationId: message.conversationId, lastReadSeq: message.seq });
           }
           return { message };
         });

@@ -95,7 +95,9 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
   const httpServer = createServer(createApp(deps));
   realtime = createRealtime(httpServer, deps);
   httpServer.on("upgrade", (request, socket, head) => {
-    noteSocket.handleUpgrade(request, socket, head);
+    if (noteSocket.handleUpgrade(request, socket, head)) return;
+    // Socket.IO takes its own path; an upgrade anywhere else has no one to answer it.
+    if (!request.url?.startsWith("/socket.io/")) socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
   const ticketPurge = setInterval(() => {
     purgeTickets(db).catch((error: unknown) => options.logger.warn({ err: error }, "purging notes tickets failed"));

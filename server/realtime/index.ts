@@ -34,6 +34,9 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
     maxHttpBufferSize: SOCKET_FRAME_MAX_BYTES,
     // Same-origin only: the client is served by this server.
     cors: { origin: false },
+    // Upgrades on other paths (the notes socket) are answered by their own handler, which may take
+    // longer than engine.io's one-second grace while it checks a ticket; nobody else may destroy them.
+    destroyUpgrade: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const { db } = deps.database;

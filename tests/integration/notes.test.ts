@@ -177,6 +177,7 @@ describe("editing together over the y-websocket protocol", () => {
     const forOther = await ticketFor(member.client, other.id);
     expect(await refusedStatus(`${base}?ticket=${forOther.ticket}`)).toBe(403);
     expect(await refusedStatus(`${notesSocketUrl(server.url)}/not-a-note?ticket=x`)).toBe(404);
+    expect(await refusedStatus(`${server.url.replace(/^http/, "ws")}/somewhere-else`)).toBe(404);
 
     const ticket = await ticketFor(member.client, page.id);
     const ws = await rawSocket(ticket.ticket, ticket.docName);

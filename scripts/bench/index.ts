@@ -17,6 +17,7 @@ import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events";
 import { CHAT_TARGETS, chatReport, runChatScenario, type ChatScenario, type ChatScenarioResult } from "./chat";
+import { NOTES_TARGETS, runNotesBench } from "./notes";
 import { ROOT, startServer, type ServerHandle } from "./child";
 import { SERVER_KINDS, type MemorySample, type ServerKind } from "./protocol";
 import { median, ms, ratio, summarise, table, type LatencySummary } from "./stats";
@@ -59,7 +60,7 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`npm run bench -- [--quick] [--connections N] [--acks N] [--clients N] [--acks-per-client N]
-                   [--handshakes N] [--only base|chat] [--chat NxG,...] [--chat-rate R] [--chat-seconds S]
+                   [--handshakes N] [--only base|chat|notes] [--chat NxG,...] [--chat-rate R] [--chat-seconds S]
                    [--profile] [--chat-database-url URL] [--out FILE] [--strict]
   --quick            small run (200 connections, 400 acks, 20 clients, 60 handshakes; chat 100x10 for 4 s)
   --connections N    idle authenticated connections for the memory figure (default 1000)
@@ -67,7 +68,8 @@ if (args.help) {
   --clients N        clients in the concurrent ack run (default 100)
   --acks-per-client  acks each concurrent client sends, per server (default 40)
   --handshakes N     sequential connect+authenticate timings, per server (default 300)
-  --only base|chat   run only sections 1-3 (base) or only the chat scenario (4)
+  --only base|chat|notes
+                     run only sections 1-3 (base), the chat scenario (4) or the notes scenarios (5)
   --chat NxG,...     chat scenarios: N clients in G groups (default 100x10,1000x100)
   --chat-rate R      messages per second, all senders together (default 200)
   --chat-seconds S   measured sending time per server and scenario (default 10)
@@ -100,7 +102,7 @@ function chatScenarios(value: string | undefined): ChatScenario[] {
 
 const quick = args.quick ?? false;
 const only = args.only;
-if (only !== undefined && only !== "base" && only !== "chat") throw new Error("--only is base or chat");
+if (only !== undefined && only !== "base" && only !== "chat" && only !== "notes") throw new Error("--only is base, chat or notes");
 const options = {
   connections: intOption(args.connections, quick ? 200 : 1000, "connections"),
   acks: intOption(args.acks, quick ? 400 : 2000, "acks"),
@@ -472,13 +474,13 @@ async function main(): Promise<void> {
   const started = performance.now();
   const machine = await machineNotes();
   console.log(`Piiri bench — ${machine.cpu} ×${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, socket.io ${machine.socketIo}, open files ${machine.openFiles}`);
-  if (only !== "chat") {
+  if (only === undefined || only === "base") {
     console.log(
       `connections ${options.connections}, sequential acks ${options.acks}, concurrent ${options.clients} clients × ${options.acksPerClient} acks, ` +
         `handshakes ${options.handshakes}${options.quick ? " (quick)" : ""}`,
     );
   }
-  if (only !== "base") {
+  if (only === undefined || only === "chat") {
     const scenarios = options.chat.scenarios.map((scenario) => `${scenario.clients}×${scenario.groups}`).join(", ");
     const store = options.chat.databaseUrl ? "PostgreSQL server" : "PGlite";
     console.log(`chat ${scenarios} (clients × groups), ${options.chat.rate} msg/s, ${options.chat.seconds} s per server, Piiri on ${store}${options.quick ? " (quick)" : ""}`);
@@ -487,17 +489,29 @@ async function main(): Promise<void> {
   console.log();
 
   const out = path.resolve(args.out ?? DEFAULT_OUT);
-  const base = only === "chat" ? undefined : await runBase();
-  const chat = only === "base" ? undefined : await runChat(out);
+  const base = only === undefined || only === "base" ? await runBase() : undefined;
+  const chat = only === undefined || only === "chat" ? await runChat(out) : undefined;
+  const notes =
+    only === undefined || only === "notes"
+      ? await runNotesBench({
+          readers: quick ? 5 : 20,
+          edits: quick ? 100 : 500,
+          editsPerSecond: 50,
+          storedUpdates: 10_000,
+          loadRounds: quick ? 5 : 20,
+        })
+      : undefined;
+  if (args.strict && notes && !Object.values(notes.verdicts).every(Boolean)) process.exitCode = 1;
   const totalSeconds = (performance.now() - started) / 1000;
   const results = {
     date: new Date().toISOString(),
     machine,
     // A database URL may carry a password; the JSON keeps only where it pointed.
     options: { ...options, chat: { ...options.chat, databaseUrl: options.chat.databaseUrl && redact(options.chat.databaseUrl) } },
-    targets: { ...TARGETS, chat: CHAT_TARGETS },
+    targets: { ...TARGETS, chat: CHAT_TARGETS, notes: NOTES_TARGETS },
     ...base,
     chat,
+    notes,
     totalSeconds,
   };
   await mkdir(path.dirname(out), { recursive: true });

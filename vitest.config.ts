@@ -40,7 +40,18 @@ if (hasPostgres) {
   });
 }
 if (hasChromium) {
-  projects.push({ extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], env: { PIIRI_TEST_DB: "pglite", CHROMIUM_PATH: chromiumPath } } });
+  // Browser tests run last and one file at a time: two Chromiums, a server and the other suites at once
+  // on a small machine turn waits for the page into timeouts that say nothing about Piiri.
+  projects.push({
+    extends: true,
+    test: {
+      name: "e2e",
+      include: ["tests/e2e/**/*.test.ts"],
+      env: { PIIRI_TEST_DB: "pglite", CHROMIUM_PATH: chromiumPath },
+      fileParallelism: false,
+      sequence: { groupOrder: 1 },
+    },
+  });
 }
 
 export default defineConfig({

@@ -4,11 +4,19 @@ import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "./lib/auth";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { SignInPage } from "./features/auth/SignInPage";
-import { HomePage } from "./features/home/HomePage";
+import { AnnouncerProvider } from "./features/groups/announcer";
+import { useGroupLiveUpdates } from "./features/groups/live";
 import { Layout } from "./features/layout/Layout";
 import { Page } from "./features/layout/Page";
 
+// Pages past sign-in load on demand, keeping the first page load small.
 const AccountPage = lazy(() => import("./features/account/AccountPage"));
+const HomePage = lazy(() => import("./features/home/HomePage"));
+const GroupPage = lazy(() => import("./features/groups/GroupPage"));
+const ProgrammePage = lazy(() => import("./features/programmes/ProgrammePage"));
+const JoinPage = lazy(() => import("./features/join/JoinPage"));
+const NotebookPage = lazy(() => import("./features/notes/NotebookPage"));
+const SearchPage = lazy(() => import("./features/chat/SearchPage"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -25,7 +33,13 @@ function RequireUser({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === "loading") return <Loading />;
   if (state.status === "signedOut") return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
-  return children;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/** Socket pushes about groups reach the query cache whichever page is open. */
+function LiveUpdates() {
+  useGroupLiveUpdates();
+  return null;
 }
 
 /** Sign-in and registration make no sense when already signed in. */
@@ -47,7 +61,9 @@ function NotFoundPage() {
 
 export function App() {
   return (
-    <Routes>
+    <AnnouncerProvider>
+      <LiveUpdates />
+      <Routes>
       <Route element={<Layout />}>
         <Route
           index
@@ -61,9 +77,7 @@ export function App() {
           path="account"
           element={
             <RequireUser>
-              <Suspense fallback={<Loading />}>
-                <AccountPage />
-              </Suspense>
+              <AccountPage />
             </RequireUser>
           }
         />
@@ -83,8 +97,49 @@ export function App() {
             </RequireGuest>
           }
         />
+        <Route
+          path="groups/:groupId"
+          element={
+            <RequireUser>
+              <GroupPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="groups/:groupId/notes/:pageId?"
+          element={
+            <RequireUser>
+              <NotebookPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="search"
+          element={
+            <RequireUser>
+              <SearchPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="programmes/:programmeId"
+          element={
+            <RequireUser>
+              <ProgrammePage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="join/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <JoinPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
-    </Routes>
+      </Routes>
+    </AnnouncerProvider>
   );
 }

@@ -1,12 +1,17 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { z } from "zod";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
 import { ApiError } from "./lib/api";
 import { AuthProvider } from "./lib/auth";
 import { i18nReady } from "./lib/i18n";
 import "./styles.css";
+
+// zod probes for eval support with `new Function`; the page's CSP forbids eval, so skip the probe
+// (and the console noise of a refused eval) and validate without it.
+z.config({ jitless: true });
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,7 +30,7 @@ if (!root) throw new Error("#root missing from index.html");
 const reactRoot = createRoot(root);
 void i18nReady.then(() =>
   reactRoot.render(
-  <StrictMode>
+    <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <AuthProvider>

@@ -1,15 +1,29 @@
 import type { z } from "zod";
 import { isErrorCode, type ErrorCode } from "../../shared/errors";
 import type { LoginInput, RegisterInput, UpdateMeInput } from "../../shared/schemas/auth";
+import type {
+  ChangePhaseInput,
+  CheckInInput,
+  CreateGoalInput,
+  CreateGroupInput,
+  CreateInvitationInput,
+  CreateProgrammeGroupInput,
+  CreateProgrammeInput,
+  UpdateGoalInput,
+  UpdateGroupInput,
+  UpdateMemberInput,
+} from "../../shared/schemas/groups";
 
 /**
  * The shared zod schemas, loaded with the first API answer rather than with the page: zod is a fifth
  * of the JavaScript budget and the sign-in page renders without it.
  */
-type Schemas = typeof import("../../shared/schemas/auth");
+type Schemas = typeof import("../../shared/schemas/auth") & typeof import("../../shared/schemas/groups");
 let schemasLoading: Promise<Schemas> | null = null;
 function schemas(): Promise<Schemas> {
-  schemasLoading ??= import("../../shared/schemas/auth");
+  schemasLoading ??= Promise.all([import("../../shared/schemas/auth"), import("../../shared/schemas/groups")]).then(
+    ([auth, groups]) => ({ ...auth, ...groups }),
+  );
   return schemasLoading;
 }
 
@@ -180,4 +194,75 @@ export const api = {
   updateMe: (input: UpdateMeInput) => request("/api/me", (s) => s.MeResponse, { method: "PATCH", body: input }),
   sessions: () => request("/api/auth/sessions", (s) => s.SessionList),
   endSession: (sessionId: string) => requestNoContent(`/api/auth/sessions/${encodeURIComponent(sessionId)}`, { method: "DELETE" }),
+};
+
+const seg = encodeURIComponent;
+const groupPath = (groupId: string) => `/api/groups/${seg(groupId)}`;
+const goalPath = (groupId: string, goalId: string) => `${groupPath(groupId)}/goals/${seg(goalId)}`;
+const programmePath = (programmeId: string) => `/api/programmes/${seg(programmeId)}`;
+
+/** Groups, their members, the goal board and invitations. */
+export const groupsApi = {
+  list: () => request("/api/groups", (s) => s.GroupList),
+  create: (input: CreateGroupInput) => request("/api/groups", (s) => s.GroupResponse, { method: "POST", body: input }),
+  get: (groupId: string) => request(groupPath(groupId), (s) => s.GroupResponse),
+  update: (groupId: string, input: UpdateGroupInput) => request(groupPath(groupId), (s) => s.GroupResponse, { method: "PATCH", body: input }),
+  changePhase: (groupId: string, input: ChangePhaseInput) =>
+    request(`${groupPath(groupId)}/phase`, (s) => s.GroupResponse, { method: "POST", body: input }),
+  acceptAgreement: (groupId: string) =>
+    request(`${groupPath(groupId)}/agreement/accept`, (s) => s.MembershipResponse, { method: "POST" }),
+  completeOnboarding: (groupId: string, step: "goals_read" | "introduced") =>
+    request(`${groupPath(groupId)}/onboarding`, (s) => s.MembershipResponse, { method: "POST", body: { step } }),
+  updateMember: (groupId: string, userId: string, input: UpdateMemberInput) =>
+    request(`${groupPath(groupId)}/members/${seg(userId)}`, (s) => s.MembershipResponse, { method: "PATCH", body: input }),
+  removeMember: (groupId: string, userId: string) => requestNoContent(`${groupPath(groupId)}/members/${seg(userId)}`, { method: "DELETE" }),
+
+  goals: (groupId: string) => request(`${groupPath(groupId)}/goals`, (s) => s.GoalList),
+  createGoal: (groupId: string, input: CreateGoalInput) =>
+    request(`${groupPath(groupId)}/goals`, (s) => s.GoalResponse, { method: "POST", body: input }),
+  updateGoal: (groupId: string, goalId: string, input: UpdateGoalInput) =>
+    request(goalPath(groupId, goalId), (s) => s.GoalResponse, { method: "PATCH", body: input }),
+  deleteGoal: (groupId: string, goalId: string) => requestNoContent(goalPath(groupId, goalId), { method: "DELETE" }),
+  checkIn: (groupId: string, goalId: string, input: CheckInInput) =>
+    request(`${goalPath(groupId, goalId)}/check-ins`, (s) => s.CheckInResponse, { method: "POST", body: input }),
+  checkIns: (groupId: string, goalId: string, options: { before?: string; limit?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (options.before) query.set("before", options.before);
+    if (options.limit) query.set("limit", String(options.limit));
+    const suffix = query.size > 0 ? `?${query.toString()}` : "";
+    return request(`${goalPath(groupId, goalId)}/check-ins${suffix}`, (s) => s.CheckInList);
+  },
+
+  invitations: (groupId: string) => request(`${groupPath(groupId)}/invitations`, (s) => s.InvitationList),
+  createInvitation: (groupId: string, input: CreateInvitationInput) =>
+    request(`${groupPath(groupId)}/invitations`, (s) => s.CreatedInvitationResponse, { method: "POST", body: input }),
+  revokeInvitation: (groupId: string, invitationId: string) =>
+    requestNoContent(`${groupPath(groupId)}/invitations/${seg(invitationId)}`, { method: "DELETE" }),
+};
+
+/** Invitation links as the invited person sees them. */
+export const invitationsApi = {
+  /** Public: works before signing in. */
+  preview: (token: string) => request(`/api/invitations/${seg(token)}`, (s) => s.InvitationPreviewResponse, { auth: false }),
+  accept: (token: string, acceptAgreement: boolean) =>
+    request(`/api/invitations/${seg(token)}/accept`, (s) => s.MembershipResponse, { method: "POST", body: { acceptAgreement } }),
+};
+
+/** Programmes, for their coordinators. */
+export const programmesApi = {
+  list: () => request("/api/programmes", (s) => s.ProgrammeList),
+  create: (input: CreateProgrammeInput) => request("/api/programmes", (s) => s.ProgrammeResponse, { method: "POST", body: input }),
+  get: (programmeId: string) => request(programmePath(programmeId), (s) => s.ProgrammeDetailResponse),
+  createGroup: (programmeId: string, input: CreateProgrammeGroupInput) =>
+    request(`${programmePath(programmeId)}/groups`, (s) => s.GroupSummaryResponse, { method: "POST", body: input }),
+  appointFacilitator: (programmeId: string, groupId: string, email: string) =>
+    request(`${programmePath(programmeId)}/groups/${seg(groupId)}/facilitators`, (s) => s.MembershipResponse, {
+      method: "POST",
+      body: { email },
+    }),
+  inviteFacilitator: (programmeId: string, groupId: string, input: CreateInvitationInput) =>
+    request(`${programmePath(programmeId)}/groups/${seg(groupId)}/invitations`, (s) => s.CreatedInvitationResponse, {
+      method: "POST",
+      body: input,
+    }),
 };

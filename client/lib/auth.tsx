@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { LoginInput, RegisterInput, UpdateMeInput, User } from "../../shared/schemas/auth";
 import { api, onSessionLost, refreshAccessToken, setAccessToken } from "./api";
 import { changeLocale } from "./i18n";
+import { forgetLocalNotes } from "./localNotes";
 import type { PiiriSocket } from "./socket";
 
 export type AuthState = { status: "loading" } | { status: "signedOut"; reason?: "sessionEnded" } | { status: "signedIn"; user: User };
@@ -126,10 +127,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         return signedIn(user, accessToken);
       },
       async signOut() {
+        const userId = state.status === "signedIn" ? state.user.id : null;
         try {
           await api.logout();
         } finally {
           endLocally();
+          if (userId) void forgetLocalNotes(userId);
         }
       },
       async updateProfile(input) {

@@ -9,7 +9,8 @@ import { api } from "../../lib/api";
 import { useAuth, useUser } from "../../lib/auth";
 import { formatDateTime } from "../../lib/dates";
 import { currentLocale, errorMessage } from "../../lib/i18n";
-import { Field, fieldErrorsFromApi } from "../auth/fields";
+import { Field, FormAlert } from "../../lib/ui";
+import { useAccountFormSubmission } from "../auth/fields";
 import { validateRequired } from "../auth/validation";
 import { LanguageSelect } from "../layout/LanguageSelect";
 import { Page } from "../layout/Page";
@@ -44,34 +45,19 @@ function ProfileForm() {
   const { t } = useTranslation();
   const user = useUser();
   const { updateProfile } = useAuth();
-  const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { pending, problem, fieldErrors, submit } = useAccountFormSubmission(["displayName"]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const displayName = String(new FormData(event.currentTarget).get("displayName") ?? "");
-    setPending(true);
     setStatus(null);
-    setProblem(null);
-    setFieldErrors({});
-    try {
-      await updateProfile({ displayName });
-      setStatus(t("account.saved"));
-    } catch (error) {
-      setProblem(errorMessage(t, error));
-      setFieldErrors(fieldErrorsFromApi(t, error, ["displayName"]));
-    } finally {
-      setPending(false);
-    }
+    if (await submit(() => updateProfile({ displayName }))) setStatus(t("account.saved"));
   }
 
   return (
     <Form className="form" onSubmit={(event) => void onSubmit(event)} validationErrors={fieldErrors}>
-      <div role="alert" className="form-alert">
-        {problem && <p>{problem}</p>}
-      </div>
+      <FormAlert problem={problem} />
       <Field
         name="displayName"
         label={t("fields.displayName")}
@@ -155,9 +141,7 @@ function SessionList() {
 
   return (
     <>
-      <div role="alert" className="form-alert">
-        {endSession.isError && <p>{errorMessage(t, endSession.error)}</p>}
-      </div>
+      <FormAlert problem={endSession.isError ? errorMessage(t, endSession.error) : null} />
       <ul className="session-list">
         {sessions.data.sessions.map((session) => (
           <SessionItem

@@ -1,29 +1,25 @@
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button, Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { DISPLAY_NAME, EMAIL, PASSWORD } from "../../../shared/limits";
+import { DISPLAY_NAME, PASSWORD } from "../../../shared/limits";
 import { useAuth } from "../../lib/auth";
-import { currentLocale, errorMessage } from "../../lib/i18n";
+import { currentLocale } from "../../lib/i18n";
+import { Field, FormAlert } from "../../lib/ui";
 import { Page } from "../layout/Page";
-import { Field, fieldErrorsFromApi } from "./fields";
-import { validateEmail, validateNewPassword, validateRequired } from "./validation";
+import { AccountEmailField, useAccountFormSubmission } from "./fields";
+import { validateNewPassword, validateRequired } from "./validation";
 
 export function RegisterPage() {
   const { t } = useTranslation();
   const { register } = useAuth();
   const navigate = useNavigate();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { pending, problem, fieldErrors, submit } = useAccountFormSubmission(["displayName", "email", "password"]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setPending(true);
-    setProblem(null);
-    setFieldErrors({});
-    try {
+    await submit(async () => {
       await register({
         displayName: String(data.get("displayName") ?? ""),
         email: String(data.get("email") ?? ""),
@@ -31,11 +27,7 @@ export function RegisterPage() {
         locale: currentLocale(),
       });
       await navigate("/", { replace: true });
-    } catch (error) {
-      setProblem(errorMessage(t, error));
-      setFieldErrors(fieldErrorsFromApi(t, error, ["displayName", "email", "password"]));
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -43,9 +35,7 @@ export function RegisterPage() {
       <p className="page__lead">{t("register.lead")}</p>
       <div className="card">
         <Form className="form" onSubmit={(event) => void onSubmit(event)} validationErrors={fieldErrors}>
-          <div role="alert" className="form-alert">
-            {problem && <p>{problem}</p>}
-          </div>
+          <FormAlert problem={problem} />
           <Field
             name="displayName"
             label={t("fields.displayName")}
@@ -56,16 +46,7 @@ export function RegisterPage() {
             maxLength={DISPLAY_NAME.maxLength}
             validate={(value) => validateRequired(t, value)}
           />
-          <Field
-            name="email"
-            type="email"
-            label={t("fields.email")}
-            autoComplete="email"
-            inputMode="email"
-            isRequired
-            maxLength={EMAIL.maxLength}
-            validate={(value) => validateEmail(t, value)}
-          />
+          <AccountEmailField />
           <Field
             name="password"
             type="password"

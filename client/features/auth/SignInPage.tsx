@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button, Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
-import { EMAIL, PASSWORD } from "../../../shared/limits";
+import { PASSWORD } from "../../../shared/limits";
 import { useAuth } from "../../lib/auth";
-import { errorMessage } from "../../lib/i18n";
+import { Field, FormAlert } from "../../lib/ui";
 import { Page } from "../layout/Page";
-import { Field, fieldErrorsFromApi } from "./fields";
-import { validateEmail, validateRequired } from "./validation";
+import { AccountEmailField, useAccountFormSubmission } from "./fields";
+import { validateRequired } from "./validation";
 
 /** Where a sign-in guard sent the user from, so they return there afterwards. */
 function returnPath(state: unknown): string {
@@ -20,24 +20,15 @@ export function SignInPage() {
   const { state, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [pending, setPending] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { pending, problem, fieldErrors, submit } = useAccountFormSubmission(["email", "password"]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    setPending(true);
-    setProblem(null);
-    setFieldErrors({});
-    try {
+    await submit(async () => {
       await signIn({ email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") });
       await navigate(returnPath(location.state), { replace: true });
-    } catch (error) {
-      setProblem(errorMessage(t, error));
-      setFieldErrors(fieldErrorsFromApi(t, error, ["email", "password"]));
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -49,19 +40,8 @@ export function SignInPage() {
       )}
       <div className="card">
         <Form className="form" onSubmit={(event) => void onSubmit(event)} validationErrors={fieldErrors}>
-          <div role="alert" className="form-alert">
-            {problem && <p>{problem}</p>}
-          </div>
-          <Field
-            name="email"
-            type="email"
-            label={t("fields.email")}
-            autoComplete="email"
-            inputMode="email"
-            isRequired
-            maxLength={EMAIL.maxLength}
-            validate={(value) => validateEmail(t, value)}
-          />
+          <FormAlert problem={problem} />
+          <AccountEmailField />
           <Field
             name="password"
             type="password"

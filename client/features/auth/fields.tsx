@@ -1,7 +1,10 @@
 import type { TFunction } from "i18next";
-import { FieldError, Input, Label, Text, TextField, type TextFieldProps, type ValidationResult } from "react-aria-components";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { EMAIL } from "../../../shared/limits";
 import { ApiError } from "../../lib/api";
+import { Field, useSubmission } from "../../lib/ui";
+import { validateEmail } from "./validation";
 
 /** Field-level problems from a `validation_failed` answer, keyed by form field name (`body.email` → `email`). */
 export function fieldErrorsFromApi(t: TFunction, error: unknown, fields: readonly string[]): Record<string, string> {
@@ -15,35 +18,43 @@ export function fieldErrorsFromApi(t: TFunction, error: unknown, fields: readonl
   return result;
 }
 
-/** Translated text for whatever the browser's constraint validation found, if `validate` did not. */
-function describe(t: TFunction, validation: ValidationResult): string {
-  if (validation.validationErrors.length > 0) return validation.validationErrors.join(" ");
-  const details = validation.validationDetails;
-  if (details.valueMissing) return t("validation.required");
-  if (details.typeMismatch) return t("validation.email");
-  if (details.tooShort) return t("validation.tooShort");
-  if (details.tooLong) return t("validation.tooLong");
-  return t("validation.invalidGeneric");
+/**
+ * `useSubmission` for an account form whose server answer may name the fields at fault: the general
+ * problem goes above the form and each of `fields` gets its own message in `fieldErrors`.
+ */
+export function useAccountFormSubmission(fields: readonly string[]) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  function submit(action: () => Promise<unknown>): Promise<boolean> {
+    setFieldErrors({});
+    return submission.submit(async () => {
+      try {
+        await action();
+      } catch (error) {
+        setFieldErrors(fieldErrorsFromApi(t, error, fields));
+        throw error;
+      }
+    });
+  }
+
+  return { pending: submission.pending, problem: submission.problem, fieldErrors, submit };
 }
 
-interface FieldProps extends Omit<TextFieldProps, "children" | "className"> {
-  label: string;
-  description?: string;
-}
-
-/** A labelled text field with its error message below it. */
-export function Field({ label, description, ...props }: FieldProps) {
+/** The address one signs in with, marked up so password managers fill it. */
+export function AccountEmailField() {
   const { t } = useTranslation();
   return (
-    <TextField {...props} className="field">
-      <Label className="field__label">{label}</Label>
-      {description && (
-        <Text className="field__description" slot="description">
-          {description}
-        </Text>
-      )}
-      <Input className="field__input" />
-      <FieldError className="field-error">{(validation) => describe(t, validation)}</FieldError>
-    </TextField>
+    <Field
+      name="email"
+      type="email"
+      label={t("fields.email")}
+      autoComplete="email"
+      inputMode="email"
+      isRequired
+      maxLength={EMAIL.maxLength}
+      validate={(value) => validateEmail(t, value)}
+    />
   );
 }

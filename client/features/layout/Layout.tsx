@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useAuth } from "../../lib/auth";
 import { errorMessage } from "../../lib/i18n";
+import { UnreadBadge } from "../chat/UnreadBadge";
 import { LanguageSelect } from "./LanguageSelect";
 
 export function Layout() {
@@ -42,7 +43,11 @@ export function Layout() {
                   <li>
                     <NavLink to="/" end>
                       {t("nav.home")}
+                      <UnreadBadge />
                     </NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/search">{t("nav.search")}</NavLink>
                   </li>
                   <li>
                     <NavLink to="/account">{t("nav.account")}</NavLink>

@@ -91,6 +91,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
     await page.goto(`${server.url}/account`);
     await page.getByRole("heading", { level: 1, name: "Logga in" }).waitFor();
+    await expectNoAxeViolations(page, "sign in after signing out (sv)");
     await screenshot(page, "auth-signed-out-sv");
 
     // A new device of the same person starts in the language saved to the profile.
@@ -102,6 +103,7 @@ describe("accounts in the browser", () => {
     await thirdPage.getByRole("button", { name: "Kirjaudu sisään" }).click();
     await thirdPage.getByRole("heading", { level: 1, name: "Hej, Aino" }).waitFor();
     expect(await thirdPage.getAttribute("html", "lang")).toBe("sv");
+    await expectNoAxeViolations(thirdPage, "home (sv)");
 
     await Promise.all([context.close(), otherDevice.close(), thirdDevice.close()]);
   });
@@ -135,6 +137,7 @@ describe("accounts in the browser", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: "Oma tili" }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Oma tili");
+    await expectNoAxeViolations(page, "account (fi)");
 
     await tabTo(page, "header button");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kirjaudu ulos");

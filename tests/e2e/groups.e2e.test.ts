@@ -97,6 +97,7 @@ describe("groups and the goal board in the browser", () => {
     await outi.getByRole("dialog").getByRole("button", { name: "Lisää tavoite" }).click();
     await goal(outi, "Jaamme projektien riskienhallinnan käytäntöjä").waitFor();
     await outi.getByText("2/3 tavoitetta").waitFor();
+    await outi.getByRole("dialog").waitFor({ state: "detached" });
 
     // An invitation link for one person, valid for two weeks.
     await outi.getByRole("button", { name: "Luo kutsulinkki" }).click();
@@ -160,6 +161,8 @@ describe("groups and the goal board in the browser", () => {
     await outi.getByRole("dialog").getByLabel("Tavoite", { exact: true }).fill("Kokeilemme virtuaalisia ohjausmenetelmiä");
     await outi.getByRole("dialog").getByRole("button", { name: "Lisää tavoite" }).click();
     await goal(outi, "Kokeilemme virtuaalisia ohjausmenetelmiä").waitFor();
+    // The dialog's own "Lisää tavoite" button goes with it; then only the board's is left.
+    await outi.getByRole("dialog").waitFor({ state: "detached" });
     expect(await outi.getByRole("button", { name: "Lisää tavoite" }).isDisabled()).toBe(true);
     await outi.getByText("Taulu on täynnä", { exact: false }).waitFor();
 

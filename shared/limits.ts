@@ -73,3 +73,20 @@ export const NOTES = {
   /** While a page is being edited, a version is saved automatically this often. */
   autoVersionEveryMs: 10 * 60 * 1000,
 } as const;
+
+/** Self-assessments: the answer scale, text sizes, and the anonymity threshold for aggregates. */
+export const ASSESSMENT = {
+  scaleMin: 1,
+  scaleMax: 5,
+  reflectionMax: 4000,
+  templateNameMax: 120,
+  statementMax: 400,
+  areasMax: 12,
+  statementsPerAreaMax: 20,
+  reflectionQuestionsMax: 10,
+  /**
+   * Aggregates are returned only when at least this many people answered both rounds being compared;
+   * a programme may raise it (never lower it).
+   */
+  minRespondents: 3,
+} as const;

@@ -5,6 +5,7 @@ import { useAuth } from "./lib/auth";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { SignInPage } from "./features/auth/SignInPage";
 import { AnnouncerProvider } from "./features/groups/announcer";
+import { useAssessmentLiveUpdates } from "./features/assessments/live";
 import { useGroupLiveUpdates } from "./features/groups/live";
 import { Layout } from "./features/layout/Layout";
 import { Page } from "./features/layout/Page";
@@ -17,6 +18,9 @@ const ProgrammePage = lazy(() => import("./features/programmes/ProgrammePage"));
 const JoinPage = lazy(() => import("./features/join/JoinPage"));
 const NotebookPage = lazy(() => import("./features/notes/NotebookPage"));
 const SearchPage = lazy(() => import("./features/chat/SearchPage"));
+const AnswerPage = lazy(() => import("./features/assessments/AnswerPage"));
+const GrowthPage = lazy(() => import("./features/assessments/GrowthPage"));
+const TemplatesPage = lazy(() => import("./features/assessments/TemplatesPage"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -39,6 +43,7 @@ function RequireUser({ children }: { children: ReactNode }) {
 /** Socket pushes about groups reach the query cache whichever page is open. */
 function LiveUpdates() {
   useGroupLiveUpdates();
+  useAssessmentLiveUpdates();
   return null;
 }
 
@@ -110,6 +115,38 @@ export function App() {
           element={
             <RequireUser>
               <NotebookPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="groups/:groupId/assessments/:roundId"
+          element={
+            <RequireUser>
+              <AnswerPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="groups/:groupId/growth"
+          element={
+            <RequireUser>
+              <GrowthPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="groups/:groupId/assessment-templates"
+          element={
+            <RequireUser>
+              <TemplatesPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="programmes/:programmeId/assessment-templates"
+          element={
+            <RequireUser>
+              <TemplatesPage />
             </RequireUser>
           }
         />

@@ -10,6 +10,7 @@ import { bearerAuthentication } from "./http/authenticate";
 import { apiNotFound, errorHandler } from "./http/errorHandler";
 import { buildOpenApiDocument } from "./http/openapi";
 import { mountRoutes, type AnyRoute } from "./http/route";
+import { assessmentRoutes } from "./routes/assessments";
 import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { chatRoutes } from "./routes/chat";
@@ -33,6 +34,7 @@ export function allRoutes(deps: ServerDeps): AnyRoute[] {
     ...invitationRoutes(deps),
     ...chatRoutes(deps),
     ...noteRoutes(deps),
+    ...assessmentRoutes(deps),
   ];
 }
 

@@ -75,6 +75,7 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
       },
       membersChanged: (groupId) => realtime!.live.membersChanged(groupId),
       goalsChanged: (groupId) => realtime!.live.goalsChanged(groupId),
+      assessmentsChanged: (groupId) => realtime!.live.assessmentsChanged(groupId),
       memberJoined: (groupId, userId, contentAccess) => realtime!.live.memberJoined(groupId, userId, contentAccess),
       contentAccessGranted: (groupId, userId) => realtime!.live.contentAccessGranted(groupId, userId),
       memberLeft: (groupId, userId) => {

@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   invitation_email_mismatch: 403,
   message_not_editable: 403,
   notebook_full: 409,
+  /** A self-assessment round is not open: closed (answers are final) or not yet opened. */
+  round_closed: 409,
   payload_too_large: 413,
   rate_limited: 429,
   database_unavailable: 503,

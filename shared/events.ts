@@ -50,6 +50,8 @@ export interface ServerToClientEvents {
   "typing:updated": (payload: { conversationId: string; userId: string; displayName: string; typing: boolean }) => void;
   /** The group notebook's pages were added, renamed, moved or deleted (members who accepted the agreement). */
   "notes:updated": (payload: { groupId: string; pages: NotePage[] }) => void;
+  /** Self-assessment rounds were added or a submission changed their counts; open pages reload them. */
+  "assessments:updated": (payload: { groupId: string }) => void;
   /** Who in the group has Piiri open right now. */
   "presence:updated": (payload: { groupId: string; onlineUserIds: string[] }) => void;
 }

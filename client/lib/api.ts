@@ -151,7 +151,7 @@ export function refreshAccessToken(): Promise<string> {
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Send the Bearer token and refresh it once when it has expired. */
   auth?: boolean;
@@ -178,6 +178,15 @@ export async function request<T>(path: string, pick: (loaded: Schemas) => z.ZodT
   const response = await call(path, options);
   const [loaded, json] = await Promise.all([schemas(), response.json() as Promise<unknown>]);
   return pick(loaded).parse(json);
+}
+
+/**
+ * Fetches a file (a CSV export, say) with the access token: a plain link cannot carry it, as the token
+ * lives in memory only.
+ */
+export async function requestFile(path: string): Promise<Blob> {
+  const response = await call(path, {});
+  return response.blob();
 }
 
 /** Calls an endpoint that answers 204 No Content. */

@@ -12,6 +12,7 @@ import pg from "pg";
 import type { Logger } from "pino";
 import * as schema from "./schema";
 import { acquireDataDirLock, type DataDirLock } from "./dataDirLock";
+import { ensureBuiltInTemplates } from "./builtInTemplates";
 
 /** The drizzle handle every repository and command takes; the same on PGlite and a PostgreSQL server. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,7 +35,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens the database, applies pending migrations and returns a handle ready for use. */
+/**
+ * Opens the database, applies pending migrations, writes the built-in reference data (self-assessment
+ * templates) and returns a handle ready for use.
+ */
 export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
   if (target.kind === "postgres") return openPostgres(target.url, logger);
   if (target.kind === "pglite-instance") return wrapPglite(target.client, undefined);
@@ -53,6 +57,7 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
 async function wrapPglite(client: PGlite, lock: DataDirLock | undefined): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  await ensureBuiltInTemplates(db);
   return {
     db,
     kind: "pglite",
@@ -72,6 +77,12 @@ async function openPostgres(url: string, logger?: Logger): Promise<Database> {
   pool.on("error", (error) => logger?.warn({ err: error }, "PostgreSQL connection lost"));
   await migrateWithLock(pool);
   const db = drizzlePostgres(pool, { schema }) as unknown as Db;
+  try {
+    await ensureBuiltInTemplates(db);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   return {
     db,
     kind: "postgres",

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bigint, boolean, customType, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { LocalizedText, TemplateContent } from "../../shared/schemas/assessments";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -60,6 +61,8 @@ export const programmes = pgTable("programmes", {
   description: text("description").notNull().default(""),
   /** verme_year, peer_instructor_training or workshop_coaching (shared/schemas/groups.ts). */
   template: text("template").notNull(),
+  /** Raises the anonymity threshold of self-assessment aggregates for this programme (never lowers it). */
+  assessmentMinRespondents: integer("assessment_min_respondents"),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });
@@ -112,6 +115,8 @@ export const memberships = pgTable(
     agreementAcceptedAt: timestamp("agreement_accepted_at", { withTimezone: true }),
     goalsReadAt: timestamp("goals_read_at", { withTimezone: true }),
     introducedAt: timestamp("introduced_at", { withTimezone: true }),
+    /** The member chose to show their own submitted self-assessment answers to their group. */
+    growthShared: boolean("growth_shared").notNull().default(false),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.groupId, table.userId] }), index("memberships_user_idx").on(table.userId)],
@@ -341,3 +346,100 @@ export const noteTickets = pgTable("note_tickets", {
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
+
+// ── Self-assessments ─────────────────────────────────────────────────────────
+
+/**
+ * A self-assessment template. Built-ins (`built_in` set) are shared by everyone and read-only; a copy
+ * belongs to one programme or one standalone group. Its text lives in versions, never edited in place.
+ */
+export const assessmentTemplates = pgTable(
+  "assessment_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    builtIn: text("built_in"),
+    programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    currentVersion: integer("current_version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("assessment_templates_built_in_unique").on(table.builtIn),
+    index("assessment_templates_programme_idx").on(table.programmeId),
+    index("assessment_templates_group_idx").on(table.groupId),
+  ],
+);
+
+/** One saved state of a template; rounds point at a version, so later edits never change their content. */
+export const assessmentTemplateVersions = pgTable(
+  "assessment_template_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => assessmentTemplates.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    name: jsonb("name").$type<LocalizedText>().notNull(),
+    content: jsonb("content").$type<TemplateContent>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("assessment_template_versions_unique").on(table.templateId, table.version)],
+);
+
+/** A self-assessment round of a group (start, midpoint, end or closing feedback) with its open days. */
+export const assessmentRounds = pgTable(
+  "assessment_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => assessmentTemplates.id),
+    templateVersionId: uuid("template_version_id")
+      .notNull()
+      .references(() => assessmentTemplateVersions.id),
+    opensOn: date("opens_on", { mode: "string" }).notNull(),
+    closesOn: date("closes_on", { mode: "string" }).notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("assessment_rounds_group_idx").on(table.groupId, table.opensOn)],
+);
+
+/** One person's answer to one round: a draft or a submission. Readable by its author only. */
+export const assessmentResponses = pgTable(
+  "assessment_responses",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roundId: uuid("round_id")
+      .notNull()
+      .references(() => assessmentRounds.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    reflections: jsonb("reflections").$type<Record<string, string>>().notNull().default({}),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("assessment_responses_round_user_unique").on(table.roundId, table.userId), index("assessment_responses_user_idx").on(table.userId)],
+);
+
+/** A response's scale answers as rows, so aggregates are plain SQL over typed, range-checked values. */
+export const assessmentAnswers = pgTable(
+  "assessment_answers",
+  {
+    responseId: uuid("response_id")
+      .notNull()
+      .references(() => assessmentResponses.id, { onDelete: "cascade" }),
+    statementId: text("statement_id").notNull(),
+    value: smallint("value").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.responseId, table.statementId] }), check("assessment_answers_value_range", sql`${table.value} between 1 and 5`)],
+);

@@ -11,9 +11,10 @@ export type ProgrammeRow = typeof programmes.$inferSelect;
  * What a member may do in a group:
  * - `view`: see the group's name, phase, members and agreement (any member);
  * - `viewContent` / `checkIn`: goals and other content, once the group agreement is accepted;
- * - `editGoals` / `manage`: the goal board, invitations, roles, phase — facilitators only.
+ * - `editGoals` / `manage`: the goal board, invitations, roles, phase — facilitators only;
+ * - `runAssessments`: open self-assessment rounds — facilitators who accepted the agreement.
  */
-export type GroupAction = "view" | "viewContent" | "checkIn" | "editGoals" | "manage";
+export type GroupAction = "view" | "viewContent" | "checkIn" | "editGoals" | "manage" | "runAssessments";
 
 export interface GroupAccess {
   group: GroupRow;
@@ -56,6 +57,10 @@ function checkGroupAction(membership: MembershipRow, action: GroupAction): void 
       break;
     case "manage":
       if (!facilitator) throw new AppError("forbidden", "Only the group's facilitators can do this");
+      break;
+    case "runAssessments":
+      if (!accepted) throw new AppError("agreement_required", "Accept the group agreement first");
+      if (!facilitator) throw new AppError("forbidden", "Only the group's facilitators open self-assessment rounds");
       break;
   }
 }

@@ -14,6 +14,8 @@ export interface GroupLive {
   groupChanged(groupId: string): Promise<void>;
   membersChanged(groupId: string): Promise<void>;
   goalsChanged(groupId: string): Promise<void>;
+  /** Rounds were added or a submission changed a count: open assessment pages reload (no answers are pushed). */
+  assessmentsChanged(groupId: string): void;
   /** A user joined: their sockets start receiving the group's updates (content only once accepted). */
   memberJoined(groupId: string, userId: string, contentAccess: boolean): Promise<void>;
   contentAccessGranted(groupId: string, userId: string): void;
@@ -47,6 +49,9 @@ export function createGroupLive(io: PiiriIo, db: Db, logger: Logger): GroupLive 
       safely("goals", async () => {
         io.to(rooms.groupContent(groupId)).emit("goals:updated", { groupId, goals: await loadGoalBoard(db, groupId) });
       }),
+    assessmentsChanged(groupId) {
+      io.to(rooms.groupContent(groupId)).emit("assessments:updated", { groupId });
+    },
     memberJoined: (groupId, userId, contentAccess) =>
       safely("join", async () => {
         const userRoom = io.in(rooms.user(userId));

@@ -103,6 +103,7 @@ export const AssessmentRound = z
 export type AssessmentRound = z.infer<typeof AssessmentRound>;
 
 export const RoundList = z.object({ rounds: z.array(AssessmentRound) }).meta({ id: "AssessmentRoundList" });
+export const RoundResponse = z.object({ round: AssessmentRound }).meta({ id: "AssessmentRoundResponse" });
 
 export const CreateRoundInput = z
   .object({ kind: RoundKind, templateId: z.uuid(), opensOn: CalendarDate, closesOn: CalendarDate })
@@ -154,10 +155,14 @@ export type MyGrowth = z.infer<typeof MyGrowth>;
 
 export const ShareGrowthInput = z.object({ shared: z.boolean() }).strict().meta({ id: "ShareGrowthInput" });
 
-/** Results members chose to share with their group (their own choice, revocable). */
+/**
+ * Results members chose to share with their group (their own choice, revocable): submitted answers
+ * only. Drafts look like no answer, and written reflections are never shared.
+ */
 export const SharedGrowth = z
   .object({ members: z.array(z.object({ userId: z.uuid(), displayName: z.string(), growth: MyGrowth })) })
   .meta({ id: "SharedGrowth" });
+export type SharedGrowth = z.infer<typeof SharedGrowth>;
 
 export const AreaAggregate = z
   .object({
@@ -198,6 +203,20 @@ export const FeedbackAggregate = z
     z.object({ available: z.literal(false), respondents: z.number().int(), threshold: z.number().int(), reason: z.enum(["no_rounds", "below_threshold"]) }),
   ])
   .meta({ id: "FeedbackAggregate" });
+export type FeedbackAggregate = z.infer<typeof FeedbackAggregate>;
+
+/**
+ * A programme's groups, each with its own anonymous aggregates and its own threshold check. There is
+ * deliberately no total over the programme: a total beside per-group figures would let anyone subtract
+ * the shown groups and learn about a group that is below the threshold.
+ */
+export const ProgrammeAggregates = z
+  .object({
+    programmeId: z.uuid(),
+    groups: z.array(z.object({ groupId: z.uuid(), groupName: z.string(), assessments: Aggregates, feedback: FeedbackAggregate })),
+  })
+  .meta({ id: "ProgrammeAssessmentAggregates" });
+export type ProgrammeAggregates = z.infer<typeof ProgrammeAggregates>;
 
 export const DueAssessment = z
   .object({ round: AssessmentRound, groupName: z.string() })

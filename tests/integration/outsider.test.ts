@@ -7,8 +7,8 @@ import { startTestServer, type TestServer } from "../support/testServer";
 
 /**
  * Group A's people and objects, tried by a user of group B on every endpoint the OpenAPI document lists
- * under a group, programme or notebook page, and on every group socket event. New endpoints join the matrix by
- * themselves; one without a sample body here fails the test.
+ * under a group, programme, notebook page, self-assessment round or template, and on every group socket
+ * event. New endpoints join the matrix by themselves; one without a sample body here fails the test.
  */
 const SAMPLE_BODIES: Record<string, unknown> = {
   "PATCH /api/groups/{groupId}": { name: "Kaapattu" },
@@ -27,6 +27,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/notes/{pageId}/ticket": {},
   "POST /api/notes/{pageId}/versions": { name: "Ulkopuolisen versio" },
   "POST /api/notes/{pageId}/versions/{versionId}/restore": {},
+  "POST /api/groups/{groupId}/assessment-rounds": { kind: "start", templateId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f", opensOn: "2026-01-01", closesOn: "2026-01-31" },
+  "PUT /api/groups/{groupId}/my-growth/sharing": { shared: true },
+  "PUT /api/assessment-rounds/{roundId}/my-response": { answers: {}, reflections: {}, submit: false },
+  "PATCH /api/assessment-templates/{templateId}": { name: { fi: "Kaapattu", sv: "Kapad", en: "Hijacked" } },
 };
 
 let server: TestServer;
@@ -34,6 +38,7 @@ let groupA: GroupFixture;
 let programmeA: { id: string; groupId: string };
 let invitationIdA: string;
 let pageA: { id: string; versionId: string };
+let assessmentA: { roundId: string; templateId: string };
 let outsider: ApiClient;
 
 beforeAll(async () => {
@@ -44,6 +49,20 @@ beforeAll(async () => {
   const page = await groupA.member.client.post<{ page: { id: string } }>(`/api/groups/${groupA.groupId}/notes`, { title: "A:n muistiinpanot" });
   const version = await groupA.member.client.post<{ version: { id: string } }>(`/api/notes/${page.body.page.id}/versions`, { name: "A:n versio" });
   pageA = { id: page.body.page.id, versionId: version.body.version.id };
+  const templates = await groupA.facilitator.client.get<{ templates: { id: string; builtIn: string | null; name: unknown }[] }>("/api/assessment-templates");
+  const builtIn = templates.body.templates.find((template) => template.builtIn === "peer_group")!;
+  const copy = await groupA.facilitator.client.post<{ template: { id: string } }>("/api/assessment-templates", {
+    fromTemplateId: builtIn.id,
+    name: { fi: "A:n pohja", sv: "A:s mall", en: "A's template" },
+    groupId: groupA.groupId,
+  });
+  const round = await groupA.facilitator.client.post<{ round: { id: string } }>(`/api/groups/${groupA.groupId}/assessment-rounds`, {
+    kind: "start",
+    templateId: copy.body.template.id,
+    opensOn: "2026-01-01",
+    closesOn: "2099-12-31",
+  });
+  assessmentA = { roundId: round.body.round.id, templateId: copy.body.template.id };
   const coordinator = await signedInClient(server.url);
   const programme = await coordinator.client.post<{ programme: { id: string } }>("/api/programmes", { name: "A-ohjelma", template: "workshop_coaching" });
   const programmeGroup = await coordinator.client.post<{ group: { id: string } }>(`/api/programmes/${programme.body.programme.id}/groups`, {
@@ -71,6 +90,8 @@ function fillPath(path: string): string {
     invitationId: invitationIdA,
     pageId: pageA.id,
     versionId: pageA.versionId,
+    roundId: assessmentA.roundId,
+    templateId: assessmentA.templateId,
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
@@ -83,19 +104,23 @@ describe("an outsider (member of group B) against group A", () => {
   it("gets 403 or 404 from every group, programme and notes endpoint, and changes nothing", async () => {
     const document = await outsider.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json");
     const operations = Object.entries(document.body.paths)
-      .filter(([path]) => ["{groupId}", "{programmeId}", "{pageId}"].some((param) => path.includes(param)))
+      .filter(([path]) => ["{groupId}", "{programmeId}", "{pageId}", "{roundId}", "{templateId}"].some((param) => path.includes(param)))
       .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
     expect(operations.length).toBeGreaterThanOrEqual(17);
 
     const answers: string[] = [];
     for (const { method, path } of operations) {
       const key = `${method} ${path}`;
-      const needsBody = method === "POST" || method === "PATCH";
+      const needsBody = method === "POST" || method === "PATCH" || method === "PUT";
       if (needsBody && !(key in SAMPLE_BODIES) && !path.endsWith("/accept")) throw new Error(`Add a sample body for ${key}`);
       const response = await outsider.request<ErrorResponseBody>(method, fillPath(path), needsBody ? { json: SAMPLE_BODIES[key] ?? {} } : {});
       answers.push(`${key} → ${response.status}`);
       expect([403, 404], `${key} answered ${response.status}: ${JSON.stringify(response.body)}`).toContain(response.status);
       expect(typeof response.body.error.code).toBe("string");
+    }
+
+    for (const key of ["GET /api/assessment-rounds/{roundId}", "PUT /api/assessment-rounds/{roundId}/my-response", "PATCH /api/assessment-templates/{templateId}", "GET /api/groups/{groupId}/my-growth.csv"]) {
+      expect(answers.some((answer) => answer.startsWith(`${key} →`)), key).toBe(true);
     }
 
     const group = GroupResponse.parse((await groupA.facilitator.client.get(`/api/groups/${groupA.groupId}`)).body).group;
@@ -109,6 +134,12 @@ describe("an outsider (member of group B) against group A", () => {
     expect(notebook.body.pages.map((page) => page.title)).toEqual(["A:n muistiinpanot"]);
     const versions = await groupA.member.client.get<{ versions: unknown[] }>(`/api/notes/${pageA.id}/versions`);
     expect(versions.body.versions).toHaveLength(1);
+    const rounds = await groupA.member.client.get<{ rounds: { id: string; submittedCount: number; myResponse: string }[] }>(`/api/groups/${groupA.groupId}/assessment-rounds`);
+    expect(rounds.body.rounds.map((round) => [round.id, round.submittedCount])).toEqual([[assessmentA.roundId, 0]]);
+    const template = await groupA.facilitator.client.get<{ templates: { id: string; version: number }[] }>("/api/assessment-templates");
+    expect(template.body.templates.find((entry) => entry.id === assessmentA.templateId)?.version).toBe(1);
+    const growth = await groupA.member.client.get<{ sharedWithGroup: boolean }>(`/api/groups/${groupA.groupId}/my-growth`);
+    expect(growth.body.sharedWithGroup).toBe(false);
   });
 
   it("is refused on every group socket event and receives none of group A's updates", async () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, seedDemoAccounts } from "../../scripts/demo/accounts";
+import { DEMO_ASSESSMENT_GROUP, seedDemoAssessments } from "../../scripts/demo/assessments";
 import { DEMO_CONVERSATIONS, seedDemoChat } from "../../scripts/demo/chat";
 import { seedDemoNotebooks } from "../../scripts/demo/notes";
 import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "../../scripts/demo/programmes";
+import { Aggregates, DueList, FeedbackAggregate, MyGrowth, SharedGrowth } from "../../shared/schemas/assessments";
 import { UnreadList } from "../../shared/schemas/chat";
 import { GoalList, GroupDetail, GroupList, GROUP_KINDS } from "../../shared/schemas/groups";
 import { NotePageList } from "../../shared/schemas/notes";
@@ -130,5 +132,47 @@ describe("the demo seed", () => {
     expect(markdown).toContain("- [x] Kokeilen ennakkopalaveria");
     const versions = await client.get<{ versions: { name: string }[] }>(`/api/notes/${pages[0]!.id}/versions`);
     expect(versions.body.versions.map((version) => version.name)).toEqual(["Ensimmäinen versio"]);
+  });
+
+  it("answers the demo group's start and end self-assessments with visible growth, once", async () => {
+    const people = await seedDemoAccounts(server.database.db);
+    await seedDemoProgrammes(server.database.db, people);
+    expect(await seedDemoAssessments(server.database.db, people)).toEqual({ seeded: [DEMO_ASSESSMENT_GROUP], kept: [] });
+    expect(await seedDemoAssessments(server.database.db, people)).toEqual({ seeded: [], kept: [DEMO_ASSESSMENT_GROUP] });
+
+    const aino = people.find((person) => person.key === "aino")!;
+    const client = await signIn(aino.email, aino.password);
+    const groups = GroupList.parse((await client.get("/api/groups")).body).groups;
+    const group = groups.find((entry) => entry.name === DEMO_ASSESSMENT_GROUP)!;
+
+    // Aino's own chart: start and end submitted, every area higher at the end.
+    const growth = MyGrowth.parse((await client.get(`/api/groups/${group.id}/my-growth`)).body);
+    expect(growth.rounds.map((entry) => [entry.round.kind, entry.response?.status])).toEqual([
+      ["start", "submitted"],
+      ["end", "submitted"],
+      ["feedback", "submitted"],
+    ]);
+    const [start, end] = growth.rounds;
+    const areaMean = (entry: typeof start, areaIndex: number) => {
+      const ids = entry!.content.areas[areaIndex]!.statements.map((statement) => statement.id);
+      return ids.reduce((sum, id) => sum + entry!.response!.answers[id]!, 0) / ids.length;
+    };
+    for (let area = 0; area < start!.content.areas.length; area++) expect(areaMean(end, area)).toBeGreaterThan(areaMean(start, area));
+    expect(end!.round.status).toBe("open");
+
+    // The group sees anonymous aggregates at once, and one member's shared chart.
+    const aggregates = Aggregates.parse((await client.get(`/api/groups/${group.id}/assessment-aggregates`)).body);
+    if (!aggregates.available) throw new Error("expected demo aggregates");
+    expect(aggregates.respondents).toBe(4);
+    expect(aggregates.areas).toHaveLength(4);
+    expect(aggregates.areas.every((area) => area.change > 0)).toBe(true);
+    expect(FeedbackAggregate.parse((await client.get(`/api/groups/${group.id}/feedback-aggregates`)).body)).toMatchObject({ available: true, respondents: 3 });
+    expect(SharedGrowth.parse((await client.get(`/api/groups/${group.id}/shared-growth`)).body).members.map((member) => member.displayName)).toEqual(["Mikko Mäkinen"]);
+
+    // James has not given his closing feedback yet: it is waiting on his home page.
+    const james = people.find((person) => person.key === "james")!;
+    const jamesClient = await signIn(james.email, james.password);
+    const due = DueList.parse((await jamesClient.get("/api/me/assessments/due")).body).due;
+    expect(due.map((entry) => [entry.groupName, entry.round.kind])).toEqual([[DEMO_ASSESSMENT_GROUP, "feedback"]]);
   });
 });

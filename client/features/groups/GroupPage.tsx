@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { AssessmentsCard, useStartAssessmentStep } from "../assessments/AssessmentsCard";
 import { ChatPanel } from "../chat/ChatPanel";
 import type { GroupDetail, OnboardingStep } from "../../../shared/schemas/groups";
 import { ApiError, groupsApi } from "../../lib/api";
@@ -60,14 +61,18 @@ function AgreementText({ group }: { group: GroupDetail }) {
   );
 }
 
-/** A new member's first steps; the self-assessment step opens once that feature exists. */
+/** A new member's first steps, the starting self-assessment among them. */
 function Onboarding({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const [problem, setProblem] = useState<string | null>(null);
   const done = new Set<OnboardingStep>(group.myMembership.onboardingDone);
-  if (group.myMembership.role !== "member" || (done.has("goals_read") && done.has("introduced"))) return null;
+  const isMember = group.myMembership.role === "member";
+  const assessment = useStartAssessmentStep(group.id, isMember);
+  // A start round that is still open keeps the checklist up until it is answered.
+  const assessmentPending = assessment.round !== undefined && !assessment.done;
+  if (!isMember || (done.has("goals_read") && done.has("introduced") && !assessmentPending)) return null;
 
   async function complete(step: "goals_read" | "introduced") {
     setProblem(null);
@@ -92,7 +97,18 @@ function Onboarding({ group }: { group: GroupDetail }) {
         </Button>
       ),
     },
-    { id: "assessment", done: false, label: t("onboarding.assessment"), action: <span className="muted">{t("onboarding.comingSoon")}</span> },
+    {
+      id: "assessment",
+      done: assessment.done,
+      label: t("onboarding.assessment"),
+      action: assessment.round ? (
+        <Link className="button button--secondary button--small" to={`/groups/${group.id}/assessments/${assessment.round.id}`}>
+          {t("assessments.onboarding.open")}
+        </Link>
+      ) : (
+        <span className="muted">{t("assessments.onboarding.notOpen")}</span>
+      ),
+    },
     {
       id: "introduced",
       done: done.has("introduced"),
@@ -217,6 +233,7 @@ export default function GroupPage() {
             <>
               <Onboarding group={group} />
               <GoalBoard group={group} goals={group.goals ?? []} />
+              <AssessmentsCard group={group} />
               <NotebookLink group={group} />
               <GroupChatRegion group={group} />
             </>

@@ -10,6 +10,7 @@ import { useUser } from "../../lib/auth";
 import { errorMessage } from "../../lib/i18n";
 import { ChoiceGroup, Field, FormDialog, TextAreaField, formText } from "../../lib/ui";
 import { validateRequired } from "../auth/validation";
+import { DueAssessments } from "../assessments/DueAssessments";
 import { takePendingJoin } from "../join/pendingJoin";
 import { kindLabel, phaseLabel, roleLabel, templateDescription, templateLabel } from "../groups/labels";
 import { groupKeys } from "../groups/live";
@@ -134,6 +135,7 @@ export default function HomePage() {
           {t("home.leftGroup", { group: leftGroup })}
         </p>
       )}
+      <DueAssessments />
       <section className="card" aria-labelledby="groups-heading">
         <div className="section-header">
           <h2 id="groups-heading">{t("home.groupsTitle")}</h2>

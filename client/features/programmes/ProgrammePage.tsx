@@ -9,6 +9,7 @@ import { ApiError, programmesApi } from "../../lib/api";
 import { errorMessage } from "../../lib/i18n";
 import { Field, FormDialog, ModalDialog, formText } from "../../lib/ui";
 import { validateEmail } from "../auth/validation";
+import { ProgrammeAssessments } from "../assessments/ProgrammeAssessments";
 import { useAnnounce } from "../groups/announcer";
 import { InvitationForm } from "../groups/InvitationsPanel";
 import { kindLabel, phaseLabel, templateLabel } from "../groups/labels";
@@ -223,6 +224,7 @@ export default function ProgrammePage() {
           </div>
         )}
       </section>
+      <ProgrammeAssessments programmeId={programme.id} programmeName={programme.name} />
       {creating && <CreateProgrammeGroupDialog programmeId={programme.id} isOpen={creating} onOpenChange={setCreating} />}
     </Page>
   );

@@ -50,6 +50,8 @@ if (hasChromium) {
       env: { PIIRI_TEST_DB: "pglite", CHROMIUM_PATH: chromiumPath },
       fileParallelism: false,
       sequence: { groupOrder: 1 },
+      // A user flow through several pages and two browsers is long; the limit only catches a hang.
+      testTimeout: 120_000,
     },
   });
 }

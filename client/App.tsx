@@ -7,6 +7,7 @@ import { SignInPage } from "./features/auth/SignInPage";
 import { AnnouncerProvider } from "./features/groups/announcer";
 import { useAssessmentLiveUpdates } from "./features/assessments/live";
 import { useGroupLiveUpdates } from "./features/groups/live";
+import { useSchedulingLiveUpdates } from "./features/scheduling/live";
 import { Layout } from "./features/layout/Layout";
 import { Page } from "./features/layout/Page";
 
@@ -21,6 +22,10 @@ const SearchPage = lazy(() => import("./features/chat/SearchPage"));
 const AnswerPage = lazy(() => import("./features/assessments/AnswerPage"));
 const GrowthPage = lazy(() => import("./features/assessments/GrowthPage"));
 const TemplatesPage = lazy(() => import("./features/assessments/TemplatesPage"));
+const MeetingPage = lazy(() => import("./features/meetings/MeetingPage"));
+const MeetingSummaryPage = lazy(() => import("./features/meetings/SummaryPage"));
+const MethodsPage = lazy(() => import("./features/methods/MethodsPage"));
+const MethodCardPage = lazy(() => import("./features/methods/MethodCardPage"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -44,6 +49,7 @@ function RequireUser({ children }: { children: ReactNode }) {
 function LiveUpdates() {
   useGroupLiveUpdates();
   useAssessmentLiveUpdates();
+  useSchedulingLiveUpdates();
   return null;
 }
 
@@ -147,6 +153,38 @@ export function App() {
           element={
             <RequireUser>
               <TemplatesPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="methods"
+          element={
+            <RequireUser>
+              <MethodsPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="methods/:cardId"
+          element={
+            <RequireUser>
+              <MethodCardPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="meetings/:meetingId"
+          element={
+            <RequireUser>
+              <MeetingPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="meetings/:meetingId/summary"
+          element={
+            <RequireUser>
+              <MeetingSummaryPage />
             </RequireUser>
           }
         />

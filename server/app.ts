@@ -19,6 +19,8 @@ import { groupRoutes } from "./routes/groups";
 import { invitationRoutes } from "./routes/invitations";
 import { noteRoutes } from "./routes/notes";
 import { meRoutes } from "./routes/me";
+import { meetingRoutes } from "./routes/meetings";
+import { methodCardRoutes } from "./routes/methodCards";
 import { programmeRoutes } from "./routes/programmes";
 
 export const API_VERSION = "0.1.0";
@@ -35,6 +37,8 @@ export function allRoutes(deps: ServerDeps): AnyRoute[] {
     ...chatRoutes(deps),
     ...noteRoutes(deps),
     ...assessmentRoutes(deps),
+    ...methodCardRoutes(deps),
+    ...meetingRoutes(deps),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Database } from "./db/database";
 import type { AuthRateLimiters } from "./http/rateLimit";
 import type { GroupLive } from "./realtime/groupLive";
+import type { MeetingLive } from "./realtime/meetingLive";
 import type { NoteDocuments } from "./realtime/noteDocuments";
 
 /** Tells open connections that sessions have ended (implemented by the realtime layer). */
@@ -28,6 +29,8 @@ export interface ServerDeps {
   /** Pushes group changes to members' open pages. */
   live: GroupLive;
   notes: NotesService;
+  /** Pushes meeting lists, polls and live rooms; knows who is in a room. */
+  meetings: MeetingLive;
   /** Base URL for links the server hands out (invitations), e.g. `http://localhost:3000`. */
   publicUrl: string | undefined;
   clientDistDir: string | undefined;

@@ -5,13 +5,12 @@ import { createApp } from "./app";
 import type { Database } from "./db/database";
 import type { ServerDeps } from "./deps";
 import { createAuthRateLimiters } from "./http/rateLimit";
-import { eq } from "drizzle-orm";
 import { rooms } from "../shared/events";
 import { NOTE_CLOSE } from "../shared/notes";
 import { listPages, purgeTickets, redeemTicket, saveVersion } from "./commands/notes";
-import { groups } from "./db/schema";
+import { notebookReaders } from "./policies/notes";
 import { createRealtime, type Realtime } from "./realtime";
-import { createNoteDocuments } from "./realtime/noteDocuments";
+import { createNoteDocuments, type NoteRelay } from "./realtime/noteDocuments";
 import { createNoteSocketServer, type NoteSocketServer } from "./realtime/noteSocket";
 
 export interface PiiriServerOptions {
@@ -21,6 +20,8 @@ export interface PiiriServerOptions {
   clientDistDir?: string;
   trustProxy?: boolean;
   publicUrl?: string;
+  /** Shares notes edits with other server nodes on the same database (see NoteRelay). */
+  noteRelay?: NoteRelay;
 }
 
 export interface PiiriServer {
@@ -39,7 +40,7 @@ const TICKET_PURGE_INTERVAL_MS = 10 * 60 * 1000;
 /** Wires HTTP, Socket.IO and the notes websocket around one database; knows nothing of env or signals. */
 export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
   const { db } = options.database;
-  const noteDocuments = createNoteDocuments(db, options.logger);
+  const noteDocuments = createNoteDocuments(db, options.logger, { relay: options.noteRelay });
   noteDocuments.onAutoVersionDue(async (pageId, state) => {
     await saveVersion(db, pageId, state, { name: null, kind: "auto", createdBy: null });
   });
@@ -48,6 +49,12 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
     authorize: (ticket, pageId) => redeemTicket(db, ticket, pageId),
     logger: options.logger,
   });
+  /** Switches a group's open notes connections to what their members may do now. */
+  async function refreshNotesAccess(groupId: string): Promise<void> {
+    const readers = await notebookReaders(db, groupId);
+    noteSocket.setReadOnly((access) => access.groupId === groupId && readers.has(access.userId), true);
+    noteSocket.setReadOnly((access) => access.groupId === groupId && !readers.has(access.userId), false);
+  }
 
   // Socket.IO must attach after Express owns the request listener (it wraps the existing one), yet
   // routes need to reach the sockets; the notifier forwards to the realtime layer once it exists.
@@ -70,18 +77,30 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
       groupChanged: async (groupId) => {
         await realtime!.live.groupChanged(groupId);
         // An ended group's notes become read-only at once for editors who have them open.
-        const [group] = await db.select({ phase: groups.phase }).from(groups).where(eq(groups.id, groupId));
-        if (group) noteSocket.setReadOnly((access) => access.groupId === groupId, group.phase === "ended");
+        await refreshNotesAccess(groupId);
       },
-      membersChanged: (groupId) => realtime!.live.membersChanged(groupId),
+      membersChanged: async (groupId) => {
+        await realtime!.live.membersChanged(groupId);
+        // So does a member's notebook when a facilitator gives them read access only (and back).
+        await refreshNotesAccess(groupId);
+      },
       goalsChanged: (groupId) => realtime!.live.goalsChanged(groupId),
       assessmentsChanged: (groupId) => realtime!.live.assessmentsChanged(groupId),
+      invitationsChanged: (groupId) => realtime!.live.invitationsChanged(groupId),
       memberJoined: (groupId, userId, contentAccess) => realtime!.live.memberJoined(groupId, userId, contentAccess),
       contentAccessGranted: (groupId, userId) => realtime!.live.contentAccessGranted(groupId, userId),
       memberLeft: (groupId, userId) => {
         realtime!.live.memberLeft(groupId, userId);
+        void realtime!.meetings.memberLeft(groupId, userId);
         noteSocket.closeWhere((access) => access.groupId === groupId && access.userId === userId, NOTE_CLOSE.accessRevoked, "access_revoked");
       },
+    },
+    meetings: {
+      meetingsChanged: (groupId) => realtime!.meetings.meetingsChanged(groupId),
+      pollChanged: (pollId) => realtime!.meetings.pollChanged(pollId),
+      roomChanged: (meeting) => realtime!.meetings.roomChanged(meeting),
+      presence: (meetingId) => realtime!.meetings.presence(meetingId),
+      memberLeft: (groupId, userId) => realtime!.meetings.memberLeft(groupId, userId),
     },
     notes: {
       documents: noteDocuments,

@@ -29,6 +29,10 @@ export const ERROR_STATUS = {
   notebook_full: 409,
   /** A self-assessment round is not open: closed (answers are final) or not yet opened. */
   round_closed: 409,
+  /** A meeting that has ended, was cancelled or falls in a break: its live room no longer changes. */
+  meeting_not_live: 409,
+  /** A scheduling poll that has been closed takes no more answers. */
+  poll_closed: 409,
   payload_too_large: 413,
   rate_limited: 429,
   database_unavailable: 503,

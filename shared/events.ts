@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Result } from "./result";
 import type { User } from "./schemas/auth";
-import { CheckInInput, CreateGoalInput, type CheckIn, type Goal, type GroupSummary, type Member } from "./schemas/groups";
+import { CheckInInput, CreateGoalInput, type CheckIn, type Goal, type GroupSummary, type Invitation, type Member } from "./schemas/groups";
 import type { NotePage } from "./schemas/notes";
+import type { MeetingControlPayload, MeetingHandPayload, MeetingIdPayload, Meeting, RoomState, SchedulingPoll, MeetingListItem } from "./schemas/meetings";
 import type {
   ChatMessage,
   ConversationReadPayload,
@@ -52,6 +53,14 @@ export interface ServerToClientEvents {
   "notes:updated": (payload: { groupId: string; pages: NotePage[] }) => void;
   /** Self-assessment rounds were added or a submission changed their counts; open pages reload them. */
   "assessments:updated": (payload: { groupId: string }) => void;
+  /** An invitation link was made, withdrawn or used; sent to the group's facilitators only (tokens are never in it). */
+  "invitations:updated": (payload: { groupId: string; invitations: Invitation[] }) => void;
+  /** A meeting was planned, changed, cancelled or its agenda edited (group content). */
+  "meetings:updated": (payload: { groupId: string; meetings: MeetingListItem[] }) => void;
+  /** A scheduling poll was opened, answered or closed (group content). */
+  "poll:updated": (payload: { poll: SchedulingPoll }) => void;
+  /** The live room changed: block, step, timer, speaking round, hands, who is present (to those in the room). */
+  "meeting:updated": (payload: { meetingId: string; room: RoomState; facilitatorId: string | null; status: Meeting["status"] }) => void;
   /** Who in the group has Piiri open right now. */
   "presence:updated": (payload: { groupId: string; onlineUserIds: string[] }) => void;
 }
@@ -72,6 +81,13 @@ export interface ClientToServerEvents {
   "conversation:read": (payload: Input<typeof ConversationReadPayload>, ack: Ack<{ lastReadSeq: number }>) => void;
   "typing:set": (payload: Input<typeof TypingPayload>) => void;
   "presence:get": (payload: { groupId: string }, ack: Ack<{ onlineUserIds: string[] }>) => void;
+  /** Enter a meeting's live room: attendance is recorded and the full meeting comes back. */
+  "meeting:join": (payload: Input<typeof MeetingIdPayload>, ack: Ack<{ meeting: Meeting }>) => void;
+  "meeting:leave": (payload: Input<typeof MeetingIdPayload>, ack: Ack<{ left: true }>) => void;
+  /** The facilitator runs the meeting: agenda, timer, speaking round, hand-over, end. */
+  "meeting:control": (payload: Input<typeof MeetingControlPayload>, ack: Ack<{ room: RoomState }>) => void;
+  /** Raise or lower my hand to join the speaking queue. */
+  "meeting:hand": (payload: Input<typeof MeetingHandPayload>, ack: Ack<{ room: RoomState }>) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -90,6 +106,10 @@ export const rooms = {
   group: (groupId: string) => `group:${groupId}`,
   /** Members who accepted the agreement: the group's content, its chat included. */
   groupContent: (groupId: string) => `group-content:${groupId}`,
+  /** Everyone in a meeting's live room. */
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
+  /** The meeting id of a `meeting:` room, or undefined for any other room. */
+  meetingIdOf: (room: string) => (room.startsWith("meeting:") ? room.slice("meeting:".length) : undefined),
   /** The group id of a `group:` room, or undefined for any other room. */
   groupIdOf: (room: string) => (room.startsWith("group:") ? room.slice("group:".length) : undefined),
 } as const;

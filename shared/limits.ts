@@ -90,3 +90,23 @@ export const ASSESSMENT = {
    */
   minRespondents: 3,
 } as const;
+
+/** Meetings, their agendas and summaries. */
+export const MEETING = {
+  titleMax: 120,
+  placeMax: 300,
+  urlMax: 2000,
+  notesMax: 2000,
+  itemMax: 1000,
+  durationMinMinutes: 5,
+  durationMaxMinutes: 8 * 60,
+  agendaBlocksMax: 30,
+  /** A series makes at most this many occurrences (a Verme year is 5–8 meetings). */
+  seriesMax: 52,
+} as const;
+
+/** Facilitation method cards. */
+export const METHOD_CARD = { titleMax: 120, textMax: 2000, stepsMax: 12, groupSizeMax: 200 } as const;
+
+/** Scheduling polls: a handful of candidate times is what people can answer. */
+export const POLL = { optionsMin: 1, optionsMax: 20 } as const;

@@ -18,6 +18,16 @@ export function pageIdOfDocName(docName: string): string | null {
   return UUID.test(pageId) ? pageId.toLowerCase() : null;
 }
 
+/**
+ * Whether a member may only read the group's notebook: everyone once the group has ended, and a member
+ * a facilitator gave read access only. Facilitators run the notebook, so that mark never binds them (a
+ * coordinator may appoint a marked member without clearing it). The server enforces it; the client
+ * uses it to show the notebook as it is.
+ */
+export function isNotebookReadOnly(groupPhase: string, membership: { role: string; notesReadOnly: boolean }): boolean {
+  return groupPhase === "ended" || (membership.notesReadOnly && membership.role !== "facilitator");
+}
+
 /** The path the notes websocket answers on; the client appends `/<docName>?ticket=…`. */
 export const NOTES_SOCKET_PATH = "/yjs";
 

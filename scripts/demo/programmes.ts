@@ -41,7 +41,10 @@ const COMMENTS = [
   "Tähän tarvitsen vielä tukea seuraavassa tapaamisessa.",
 ];
 
-/** Seed 004's pilot and seed 000's peer-instructor training, as programmes with groups of every kind. */
+/**
+ * Seed 004's pilot and seed 000's peer-instructor training. The pilot alone holds several groups of
+ * every kind, each kind with goals and check-ins, so one programme page shows the whole range.
+ */
 export const DEMO_PROGRAMMES: DemoProgramme[] = [
   {
     name: "3AMK-projektipäälliköiden vertaismentorointi",
@@ -125,6 +128,68 @@ export const DEMO_PROGRAMMES: DemoProgramme[] = [
         facilitators: ["antti"],
         members: ["liisa"],
         goals: [],
+      },
+      {
+        name: "Hajautettujen tiimien valmennus",
+        description: "Virtuaalinen valmennusryhmä projektipäälliköille, joiden tiimit työskentelevät eri paikkakunnilla.",
+        kind: "virtual_coaching",
+        phase: "active",
+        facilitators: ["antti"],
+        members: ["mikko", "sanna", "liisa"],
+        goals: [
+          {
+            title: "Toimiva etäpalaverikäytäntö",
+            description: "Jokainen sopii tiiminsä kanssa palaverikäytännön, jossa kaikki pääsevät ääneen.",
+            successCriteria: "Käytäntö on kirjattu ja sitä on kokeiltu kuukauden ajan.",
+            checkIns: [2, 3, 4],
+          },
+          {
+            title: "Luottamus ilman kasvokkaisia tapaamisia",
+            description: "Jaetaan keinoja, joilla tiimin luottamus rakentuu etänä.",
+            successCriteria: "Jokainen on kokeillut kahta keinoa ja kertonut tuloksista ryhmälle.",
+            checkIns: [1, 3],
+          },
+        ],
+      },
+      {
+        name: "Projektipäälliköiden työnohjaus",
+        description: "Työnohjausryhmä, jossa pysähdytään vaikeisiin johtamistilanteisiin luottamuksellisesti.",
+        kind: "supervision_circle",
+        phase: "active",
+        facilitators: ["facilitator"],
+        members: ["aino", "james", "sanna"],
+        goals: [
+          {
+            title: "Vaikeat keskustelut tiimin kanssa",
+            description: "Harjoitellaan ristiriitatilanteiden puheeksiottoa työnohjauksen tuella.",
+            successCriteria: "Jokainen on käynyt yhden vaikean keskustelun ja purkanut sen ryhmässä.",
+            checkIns: [2, 2, 3, 4],
+          },
+          {
+            title: "Rajat omalle työmäärälle",
+            description: "Tunnistetaan, mihin projektipäällikön vastuu päättyy.",
+            successCriteria: "Jokaisella on sovittu tapa sanoa ei uusille pyynnöille.",
+            status: "achieved",
+            checkIns: [3, 5],
+          },
+        ],
+      },
+      {
+        name: "Uusien projektipäälliköiden työnohjaus",
+        description: "Ensimmäistä vuotta projektipäällikkönä toimivien työnohjausryhmä.",
+        kind: "supervision_circle",
+        phase: "paused",
+        resumeOn: "2027-08-23",
+        facilitators: ["antti"],
+        members: ["liisa", "mikko"],
+        goals: [
+          {
+            title: "Oma rooli projektipäällikkönä selväksi",
+            description: "Selkiytetään, mitä projektipäällikkö päättää itse ja mitä vie ohjausryhmälle.",
+            successCriteria: "Jokainen on kirjannut oman päätösvaltansa rajat ja käynyt ne läpi esihenkilönsä kanssa.",
+            checkIns: [1, 2, 3],
+          },
+        ],
       },
     ],
   },
@@ -255,15 +320,17 @@ export async function seedDemoProgrammes(db: Db, people: DemoAccount[]): Promise
           )
           .returning({ id: goals.id });
         const participants = [...demoGroup.facilitators, ...demoGroup.members];
-        const checkIns = demoGroup.goals.flatMap((goal, goalIndex) =>
-          goal.checkIns.map((progress, index) => ({
+        const checkIns = demoGroup.goals.flatMap((goal, goalIndex) => {
+          // About monthly, but all in the past however late in the demo year the group started.
+          const interval = Math.min(28 * DAY, (Date.now() - startedAt.getTime()) / (goal.checkIns.length + 1));
+          return goal.checkIns.map((progress, index) => ({
             goalId: goalRows[goalIndex]!.id,
             userId: idOf(participants[(index + goalIndex) % participants.length]!),
             progress,
             comment: COMMENTS[(index + goalIndex) % COMMENTS.length]!,
-            createdAt: new Date(startedAt.getTime() + (index + 1) * 28 * DAY),
-          })),
-        );
+            createdAt: new Date(startedAt.getTime() + (index + 1) * interval),
+          }));
+        });
         if (checkIns.length > 0) await tx.insert(goalCheckIns).values(checkIns);
       }
     });

@@ -4,7 +4,7 @@ import type { GroupPhase } from "../../shared/schemas/groups";
 import type { z } from "zod";
 import type { UpdateTemplateInput } from "../../shared/schemas/assessments";
 import type { Db } from "../db/database";
-import { assessmentAnswers, assessmentResponses, assessmentRounds, assessmentTemplates, assessmentTemplateVersions, memberships } from "../db/schema";
+import { assessmentAnswers, assessmentResponses, assessmentRounds, assessmentTemplates, assessmentTemplateVersions, groups, memberships, programmes } from "../db/schema";
 import { AppError } from "../domain/appError";
 import { assertComparableTemplate, assertRoundAcceptsAnswers, assertValidResponse, helsinkiToday, keptReflections, roundStatus } from "../domain/assessments";
 import { assertGroupNotEnded } from "../domain/groups";
@@ -122,4 +122,17 @@ export async function setGrowthSharing(db: Db, groupId: string, userId: string, 
     .update(memberships)
     .set({ growthShared: shared })
     .where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId)));
+}
+
+/**
+ * A programme's own anonymity threshold for its groups' aggregates (null: the shared minimum; the
+ * input schema refuses anything lower). Resolves the programme's group ids, whose open pages must
+ * fetch their aggregates again.
+ */
+export async function setAssessmentThreshold(db: Db, programmeId: string, minRespondents: number | null): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    await tx.update(programmes).set({ assessmentMinRespondents: minRespondents }).where(eq(programmes.id, programmeId));
+    const rows = await tx.select({ id: groups.id }).from(groups).where(eq(groups.programmeId, programmeId));
+    return rows.map((row) => row.id);
+  });
 }

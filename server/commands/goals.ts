@@ -1,7 +1,7 @@
 import { and, eq, max } from "drizzle-orm";
 import type { CheckIn, CheckInInput, CreateGoalInput, GoalStatus, GroupPhase, UpdateGoalInput } from "../../shared/schemas/groups";
 import type { Db } from "../db/database";
-import { goalCheckIns, goals, users } from "../db/schema";
+import { goalCheckIns, goals, meetings, users } from "../db/schema";
 import { listGoalRows, type GoalRow } from "../db/groupQueries";
 import { AppError } from "../domain/appError";
 import { assertCanAddGoal, assertCanChangeGoalStatus, assertGroupNotEnded } from "../domain/groups";
@@ -92,7 +92,11 @@ export async function recordCheckIn(db: Db, groupId: string, goalId: string, use
     assertGroupNotEnded(group.phase as GroupPhase);
     const goal = await findGoal(tx, groupId, goalId);
     if (goal.status === "dropped") throw new AppError("validation_failed", "A dropped goal takes no check-ins");
-    const [row] = await tx.insert(goalCheckIns).values({ goalId, userId, progress: input.progress, comment: input.comment ?? "" }).returning();
+    if (input.meetingId) await assertMeetingOfGroup(tx, groupId, input.meetingId);
+    const [row] = await tx
+      .insert(goalCheckIns)
+      .values({ goalId, userId, progress: input.progress, comment: input.comment ?? "", meetingId: input.meetingId ?? null })
+      .returning();
     const [user] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId));
     return {
       id: row!.id,
@@ -101,7 +105,17 @@ export async function recordCheckIn(db: Db, groupId: string, goalId: string, use
       displayName: user?.displayName ?? "",
       progress: row!.progress,
       comment: row!.comment,
+      meetingId: row!.meetingId,
       createdAt: row!.createdAt.toISOString(),
     };
   });
+}
+
+/** A goal review belongs to a meeting of the same group; anything else is answered like a missing meeting. */
+async function assertMeetingOfGroup(tx: Db, groupId: string, meetingId: string): Promise<void> {
+  const [meeting] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.groupId, groupId)));
+  if (!meeting) throw new AppError("not_found", "No such meeting in this group");
 }

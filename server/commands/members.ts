@@ -3,7 +3,7 @@ import type { MemberRole, UpdateMemberInput } from "../../shared/schemas/groups"
 import type { Db } from "../db/database";
 import { memberships } from "../db/schema";
 import { AppError } from "../domain/appError";
-import { assertKeepsFacilitator } from "../domain/groups";
+import { assertKeepsFacilitator, assertMayBecomeFacilitator } from "../domain/groups";
 import type { MembershipRow } from "../policies/groups";
 import { lockGroup } from "./groups";
 
@@ -45,22 +45,32 @@ export async function completeOnboardingStep(db: Db, groupId: string, userId: st
   return row;
 }
 
-/** Changes a member's role (hand over or share facilitation) or peer-instructor badge. */
+/**
+ * Changes a member's role (hand over or share facilitation), peer-instructor badge or read-only access
+ * to the notebook. Facilitators run the notebook, so read-only access is for members only and becoming
+ * a facilitator lifts it.
+ */
 export async function updateMember(db: Db, groupId: string, userId: string, input: UpdateMemberInput): Promise<MembershipRow> {
   return db.transaction(async (tx) => {
     await lockGroup(tx, groupId);
     const target = await findMembership(tx, groupId, userId);
     if (input.role !== undefined) {
       assertKeepsFacilitator(await facilitatorCount(tx, groupId), target.role as MemberRole, input.role);
-      if (input.role === "facilitator" && !target.agreementAcceptedAt) {
-        throw new AppError("agreement_required", "A facilitator must have accepted the group agreement");
+      if (input.role === "facilitator" && target.role !== "facilitator") {
+        assertMayBecomeFacilitator({ isMember: true, agreementAccepted: target.agreementAcceptedAt !== null }, "group");
       }
     }
+    const role = input.role ?? (target.role as MemberRole);
+    if (role === "facilitator" && input.notesReadOnly === true) {
+      throw new AppError("forbidden", "A facilitator always edits the notes; make them a member first");
+    }
+    const notesReadOnly = role === "facilitator" ? false : (input.notesReadOnly ?? target.notesReadOnly);
     const [row] = await tx
       .update(memberships)
       .set({
         ...(input.role !== undefined ? { role: input.role } : {}),
         ...(input.peerInstructor !== undefined ? { peerInstructor: input.peerInstructor } : {}),
+        notesReadOnly,
       })
       .where(and(eq(memberships.groupId, groupId), eq(memberships.userId, userId)))
       .returning();

@@ -147,7 +147,14 @@ export async function redeemTicket(db: Db, ticket: string, pageId: string): Prom
   if (!spent) throw new AppError("token_invalid", "The ticket is unknown, used or expired");
   if (spent.pageId !== pageId) throw new AppError("forbidden", "The ticket is for another page");
   if (!(await isSessionActive(db, spent.sessionId, spent.userId))) throw new AppError("session_ended", "The session has ended");
-  const access = await authorizeNotePage(db, spent.userId, pageId, "read");
+  const access = await authorizeNotePage(db, spent.userId, pageId, "read").catch((error: unknown) => {
+    // The ticket proves its holder once had access: losing it since (removed, left, page gone) is a
+    // refusal (403), not an unknown address.
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "agreement_required")) {
+      throw new AppError("forbidden", "Your access to this page has ended");
+    }
+    throw error;
+  });
   const [user] = await db.select({ displayName: users.displayName }).from(users).where(eq(users.id, spent.userId));
   return {
     userId: spent.userId,

@@ -13,7 +13,7 @@ import type {
   TemplateContent,
 } from "../../shared/schemas/assessments";
 import type { z } from "zod";
-import { helsinkiToday, roundStatus } from "../domain/assessments";
+import { anonymousOrder, helsinkiToday, roundStatus } from "../domain/assessments";
 import { templatesVisibleTo, type TemplateRow } from "../policies/assessments";
 import { queryRows, type Db } from "./database";
 import {
@@ -353,6 +353,29 @@ export async function groupFeedbackAggregates(db: Db, groupId: string, threshold
       group by s.statement_id, s.text, s.area_position, s.position
       order by s.area_position, s.position`,
   );
+  // The written answers travel without the response they came from: only the question and the text.
+  const texts = await queryRows<{ reflection_id: string; text: LocalizedText; answers: string[] | null }>(
+    db,
+    sql`with latest as (${latestFeedback}),
+      submitted as (select r.id, r.reflections from assessment_responses r join latest l on l.id = r.round_id where r.status = 'submitted'),
+      questions as (
+        select question.value ->> 'id' as reflection_id, question.value -> 'text' as text, question.position
+        from latest l
+        join assessment_template_versions v on v.id = l.template_version_id
+        cross join lateral jsonb_array_elements(v.content -> 'reflections') with ordinality as question(value, position)
+      ),
+      written as (
+        select answer.key as reflection_id, btrim(answer.value) as answer
+        from submitted s cross join lateral jsonb_each_text(s.reflections) as answer(key, value)
+        where btrim(answer.value) <> ''
+      )
+      select q.reflection_id, q.text, jsonb_agg(w.answer) filter (where w.answer is not null) as answers
+      from questions q
+      left join written w on w.reflection_id = q.reflection_id
+      where (select count(*) from submitted) >= ${threshold}
+      group by q.reflection_id, q.text, q.position
+      order by q.position`,
+  );
   return {
     available: true,
     respondents,
@@ -363,8 +386,10 @@ export async function groupFeedbackAggregates(db: Db, groupId: string, threshold
       mean: Number(row.mean),
       distribution: [row.d1, row.d2, row.d3, row.d4, row.d5].map(Number),
     })),
+    reflections: texts.map((row) => ({ reflectionId: row.reflection_id, text: row.text, answers: anonymousOrder(row.answers ?? []) })),
   };
 }
+
 
 // ── Growth ───────────────────────────────────────────────────────────────────
 

@@ -12,7 +12,14 @@ import pg from "pg";
 import type { Logger } from "pino";
 import * as schema from "./schema";
 import { acquireDataDirLock, type DataDirLock } from "./dataDirLock";
+import { ensureBuiltInMethodCards } from "./builtInMethodCards";
 import { ensureBuiltInTemplates } from "./builtInTemplates";
+
+/** The reference data that ships in the code: self-assessment templates and facilitation method cards. */
+async function ensureReferenceData(db: Db): Promise<void> {
+  await ensureBuiltInTemplates(db);
+  await ensureBuiltInMethodCards(db);
+}
 
 /** The drizzle handle every repository and command takes; the same on PGlite and a PostgreSQL server. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -57,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
 async function wrapPglite(client: PGlite, lock: DataDirLock | undefined): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  await ensureBuiltInTemplates(db);
+  await ensureReferenceData(db);
   return {
     db,
     kind: "pglite",
@@ -78,7 +85,7 @@ async function openPostgres(url: string, logger?: Logger): Promise<Database> {
   await migrateWithLock(pool);
   const db = drizzlePostgres(pool, { schema }) as unknown as Db;
   try {
-    await ensureBuiltInTemplates(db);
+    await ensureReferenceData(db);
   } catch (error) {
     await pool.end();
     throw error;

@@ -46,6 +46,7 @@ export function presentMembership(row: MembershipRow): Membership {
     peerInstructor: row.peerInstructor,
     agreementAcceptedAt: row.agreementAcceptedAt?.toISOString() ?? null,
     onboardingDone,
+    notesReadOnly: row.notesReadOnly,
     joinedAt: row.joinedAt.toISOString(),
   };
 }
@@ -110,6 +111,7 @@ export async function listMembers(db: Db, groupId: string): Promise<Member[]> {
     role: membership.role as MemberRole,
     peerInstructor: membership.peerInstructor,
     agreementAccepted: membership.agreementAcceptedAt !== null,
+    notesReadOnly: membership.notesReadOnly,
     joinedAt: membership.joinedAt.toISOString(),
   }));
 }
@@ -122,6 +124,7 @@ function presentCheckIn(row: typeof goalCheckIns.$inferSelect, displayName: stri
     displayName: displayName ?? "",
     progress: row.progress,
     comment: row.comment,
+    meetingId: row.meetingId,
     createdAt: row.createdAt.toISOString(),
   };
 }

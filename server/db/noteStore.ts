@@ -1,7 +1,7 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, max, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "./database";
-import { noteUpdates } from "./schema";
+import { notePages, noteUpdates, noteVersions } from "./schema";
 
 /**
  * Where a page's Yjs document lives: rows of updates in storage order. Appending is cheap; loading
@@ -75,4 +75,15 @@ export async function countUpdates(db: Db, pageId: string): Promise<number> {
     .from(noteUpdates)
     .where(eq(noteUpdates.pageId, pageId));
   return row?.count ?? 0;
+}
+
+/**
+ * Where the clock for the page's next automatic version starts: its newest saved version of any kind,
+ * or its creation when it has none. Null for a page that does not exist.
+ */
+export async function lastVersionTime(db: Db, pageId: string): Promise<Date | null> {
+  const [version] = await db.select({ at: max(noteVersions.createdAt) }).from(noteVersions).where(eq(noteVersions.pageId, pageId));
+  if (version?.at) return version.at;
+  const [page] = await db.select({ at: notePages.createdAt }).from(notePages).where(eq(notePages.id, pageId));
+  return page?.at ?? null;
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { LocalizedText, TemplateContent } from "../../shared/schemas/assessments";
+import type { LocalizedCardText } from "../../shared/schemas/meetings";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -117,6 +118,8 @@ export const memberships = pgTable(
     introducedAt: timestamp("introduced_at", { withTimezone: true }),
     /** The member chose to show their own submitted self-assessment answers to their group. */
     growthShared: boolean("growth_shared").notNull().default(false),
+    /** A facilitator gave this member read access to the notebook only (facilitators always edit). */
+    notesReadOnly: boolean("notes_read_only").notNull().default(false),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.groupId, table.userId] }), index("memberships_user_idx").on(table.userId)],
@@ -173,9 +176,11 @@ export const goalCheckIns = pgTable(
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     progress: smallint("progress").notNull(),
     comment: text("comment").notNull().default(""),
+    /** Set when the check-in was made in a meeting's goal review, so the meeting's summary shows it. */
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (table) => [index("goal_check_ins_goal_idx").on(table.goalId, table.createdAt)],
+  (table) => [index("goal_check_ins_goal_idx").on(table.goalId, table.createdAt), index("goal_check_ins_meeting_idx").on(table.meetingId)],
 );
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -443,3 +448,211 @@ export const assessmentAnswers = pgTable(
   },
   (table) => [primaryKey({ columns: [table.responseId, table.statementId] }), check("assessment_answers_value_range", sql`${table.value} between 1 and 5`)],
 );
+
+// ── Meetings ─────────────────────────────────────────────────────────────────
+
+/**
+ * A facilitation method card. Built-ins (`key` set) are written from the code on start; a programme's or
+ * a group's own card belongs to it. Texts are per language; an own card has its one text in all three.
+ */
+export const methodCards = pgTable(
+  "method_cards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key"),
+    programmeId: uuid("programme_id").references(() => programmes.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    phase: text("phase").notNull(),
+    title: jsonb("title").$type<LocalizedCardText>().notNull(),
+    purpose: jsonb("purpose").$type<LocalizedCardText>().notNull(),
+    whenToUse: jsonb("when_to_use").$type<LocalizedCardText>().notNull(),
+    groupSizeMin: integer("group_size_min").notNull(),
+    groupSizeMax: integer("group_size_max").notNull(),
+    durationMin: integer("duration_min").notNull(),
+    durationMax: integer("duration_max").notNull(),
+    virtualFriendly: boolean("virtual_friendly").notNull(),
+    steps: jsonb("steps").$type<{ minutes: number; text: LocalizedCardText }[]>().notNull(),
+    virtualTips: jsonb("virtual_tips").$type<LocalizedCardText>().notNull(),
+    materials: jsonb("materials").$type<LocalizedCardText>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("method_cards_key_unique").on(table.key),
+    index("method_cards_group_idx").on(table.groupId),
+    index("method_cards_programme_idx").on(table.programmeId),
+  ],
+);
+
+export const methodCardFavourites = pgTable(
+  "method_card_favourites",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    cardId: uuid("card_id")
+      .notNull()
+      .references(() => methodCards.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.cardId] })],
+);
+
+/** A repeating meeting: its occurrences are rows of `meetings`; a break pauses some and adds as many after. */
+export const meetingSeries = pgTable("meeting_series", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  groupId: uuid("group_id")
+    .notNull()
+    .references(() => groups.id, { onDelete: "cascade" }),
+  /** weekly or monthly_weekday (shared/schemas/meetings.ts). */
+  repeatKind: text("repeat_kind").notNull(),
+  repeatInterval: integer("repeat_interval").notNull(),
+  timeZone: text("time_zone").notNull(),
+  createdAt: createdAt(),
+});
+
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    seriesId: uuid("series_id").references(() => meetingSeries.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    timeZone: text("time_zone").notNull(),
+    location: text("location").notNull().default(""),
+    videoUrl: text("video_url"),
+    /** scheduled, live, ended, cancelled or paused (a series occurrence inside a break). */
+    status: text("status").notNull().default("scheduled"),
+    facilitatorId: uuid("facilitator_id").references(() => users.id, { onDelete: "set null" }),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
+    minutesPageId: uuid("minutes_page_id").references(() => notePages.id, { onDelete: "set null" }),
+    // The live room: derived by every node from these columns (shared/meetingClock), never from memory.
+    blockIndex: integer("block_index").notNull().default(-1),
+    step: integer("step").notNull().default(0),
+    timerDurationMs: integer("timer_duration_ms").notNull().default(0),
+    timerStartedAt: timestamp("timer_started_at", { withTimezone: true }),
+    timerPausedAt: timestamp("timer_paused_at", { withTimezone: true }),
+    roundOrder: jsonb("round_order").$type<string[]>(),
+    roundIndex: integer("round_index").notNull().default(0),
+    hands: jsonb("hands").$type<string[]>().notNull().default([]),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("meetings_group_idx").on(table.groupId, table.startsAt), index("meetings_series_idx").on(table.seriesId, table.startsAt)],
+);
+
+export const agendaBlocks = pgTable(
+  "agenda_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull().default(""),
+    minutes: integer("minutes").notNull(),
+    methodCardId: uuid("method_card_id").references(() => methodCards.id, { onDelete: "set null" }),
+    notes: text("notes").notNull().default(""),
+  },
+  (table) => [index("agenda_blocks_meeting_idx").on(table.meetingId, table.position)],
+);
+
+/** Who came: the first time each person entered the live room. */
+export const meetingAttendance = pgTable(
+  "meeting_attendance",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.meetingId, table.userId] })],
+);
+
+/** Decisions and action items written down in or after a meeting. */
+export const meetingItems = pgTable(
+  "meeting_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),
+    dueOn: date("due_on", { mode: "string" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("meeting_items_meeting_idx").on(table.meetingId, table.createdAt)],
+);
+
+export const schedulingPolls = pgTable(
+  "scheduling_polls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    timeZone: text("time_zone").notNull(),
+    location: text("location").notNull().default(""),
+    videoUrl: text("video_url"),
+    status: text("status").notNull().default("open"),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("scheduling_polls_group_idx").on(table.groupId, table.createdAt)],
+);
+
+export const pollOptions = pgTable(
+  "poll_options",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pollId: uuid("poll_id")
+      .notNull()
+      .references(() => schedulingPolls.id, { onDelete: "cascade" }),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("poll_options_poll_idx").on(table.pollId, table.startsAt)],
+);
+
+export const pollVotes = pgTable(
+  "poll_votes",
+  {
+    optionId: uuid("option_id")
+      .notNull()
+      .references(() => pollOptions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answer: text("answer").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.optionId, table.userId] }), check("poll_votes_answer", sql`${table.answer} in ('yes', 'maybe', 'no')`)],
+);
+
+/**
+ * A personal calendar feed. Its secret is kept as it is, unlike passwords and refresh tokens: the owner
+ * must be able to see the address again (as calendar services show theirs), it gives only read access to
+ * meeting times and places, and renewing it makes the old address stop working.
+ */
+export const calendarFeeds = pgTable("calendar_feeds", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  token: text("token").notNull().unique(),
+  createdAt: createdAt(),
+});

@@ -65,6 +65,16 @@ export function keptReflections(reflections: Record<string, string>): Record<str
   return Object.fromEntries(Object.entries(reflections).filter(([, text]) => text.trim() !== ""));
 }
 
+const alphabetical = new Intl.Collator("fi", { sensitivity: "base", numeric: true });
+
+/**
+ * The closing survey's written answers in alphabetical order, whatever order they were read in (which
+ * could follow who answered first). Ties fall back to code points, so every server gives one order.
+ */
+export function anonymousOrder(answers: readonly string[]): string[] {
+  return [...answers].sort((a, b) => alphabetical.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** A programme may ask for more respondents before aggregates are shown, never fewer. */
 export function aggregateThreshold(programmeMinimum: number | null | undefined): number {
   return Math.max(ASSESSMENT.minRespondents, programmeMinimum ?? 0);

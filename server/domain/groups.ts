@@ -61,6 +61,37 @@ export function assertKeepsFacilitator(facilitatorCount: number, removingRole: M
   }
 }
 
+/**
+ * Who appoints a facilitator: `group` when a facilitator of the group shares or hands over the role,
+ * `coordinator` when a programme's coordinator appoints someone to one of its groups.
+ */
+export type FacilitatorAppointer = "group" | "coordinator";
+
+export interface FacilitatorCandidate {
+  /** Already a member of the group (a coordinator may also appoint someone from outside it). */
+  isMember: boolean;
+  agreementAccepted: boolean;
+}
+
+/**
+ * Who may facilitate a group. Within the group the role rotates among its members, and only to one who
+ * has accepted the group agreement: someone who has not yet committed to it should not run the group.
+ *
+ * A coordinator may appoint any account, also one that has not accepted the agreement (usually one
+ * that is not in the group yet). Accepting is a personal commitment nobody can make on another's
+ * behalf, and coordinators appoint facilitators before a group first meets — requiring acceptance
+ * first would leave them no way to appoint at all. The appointee therefore holds the role at once but
+ * sees none of the group's content until they accept themselves (the policy layer keeps content behind
+ * the agreement for facilitators too).
+ */
+export function assertMayBecomeFacilitator(candidate: FacilitatorCandidate, appointedBy: FacilitatorAppointer): void {
+  if (appointedBy === "coordinator") return;
+  if (!candidate.isMember) throw new AppError("not_found", "Only a member of the group can facilitate it");
+  if (!candidate.agreementAccepted) {
+    throw new AppError("agreement_required", "A facilitator must have accepted the group agreement");
+  }
+}
+
 export function assertHasRoom(memberCount: number, capacity: number): void {
   if (memberCount >= capacity) throw new AppError("group_full", `The group is full (${capacity} members)`);
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
+import { isNotebookReadOnly } from "../../shared/notes";
 import type { Db } from "../db/database";
-import { notePages } from "../db/schema";
+import { groups, memberships, notePages } from "../db/schema";
 import { AppError } from "../domain/appError";
 import { authorizeGroup, type GroupAccess } from "./groups";
 
@@ -9,8 +10,9 @@ export type NotePageRow = typeof notePages.$inferSelect;
 /**
  * What a member may do with the group notebook:
  * - `read`: see pages and their text (any member who accepted the agreement);
- * - `write`: add, rename, reorder, edit and restore — while the group has not ended;
- * - `delete`: remove a page — its author or a facilitator, while the group has not ended.
+ * - `write`: add, rename, reorder, edit and restore — while the group has not ended, unless a
+ *   facilitator gave the member read access only;
+ * - `delete`: remove a page — its author or a facilitator, with the same conditions as `write`.
  * An ended group's notebook stays readable for its members.
  */
 export type NoteAction = "read" | "write" | "delete";
@@ -22,9 +24,26 @@ export interface NotebookAccess extends GroupAccess {
 
 export async function authorizeNotebook(db: Db, userId: string, groupId: string, action: NoteAction): Promise<NotebookAccess> {
   const access = await authorizeGroup(db, userId, groupId, "viewContent");
-  const readOnly = access.group.phase === "ended";
-  if (action !== "read" && readOnly) throw new AppError("group_ended", "The group has ended; its notes can be read but not changed");
+  const readOnly = isNotebookReadOnly(access.group.phase, access.membership);
+  if (action !== "read" && readOnly) {
+    if (access.group.phase === "ended") throw new AppError("group_ended", "The group has ended; its notes can be read but not changed");
+    throw new AppError("forbidden", "You have read access to this notebook; a facilitator can let you edit it");
+  }
   return { ...access, readOnly };
+}
+
+/**
+ * The members of a group who may only read its notebook now, for switching open connections when a
+ * membership or the group's phase changes. Members who have not accepted the agreement have no
+ * connections to switch.
+ */
+export async function notebookReaders(db: Db, groupId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ userId: memberships.userId, role: memberships.role, notesReadOnly: memberships.notesReadOnly, phase: groups.phase })
+    .from(memberships)
+    .innerJoin(groups, eq(groups.id, memberships.groupId))
+    .where(eq(memberships.groupId, groupId));
+  return new Set(rows.filter((row) => isNotebookReadOnly(row.phase, row)).map((row) => row.userId));
 }
 
 export async function authorizeNotePage(

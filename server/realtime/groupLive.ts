@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { rooms } from "../../shared/events";
+import { listInvitations } from "../commands/invitations";
 import type { Db } from "../db/database";
 import { groups, memberships } from "../db/schema";
 import { countMembers, listMembers, loadGoalBoard, presentGroupSummary } from "../db/groupQueries";
@@ -16,6 +17,8 @@ export interface GroupLive {
   goalsChanged(groupId: string): Promise<void>;
   /** Rounds were added or a submission changed a count: open assessment pages reload (no answers are pushed). */
   assessmentsChanged(groupId: string): void;
+  /** An invitation was made, withdrawn or used: the group's facilitators' open pages get the new list. */
+  invitationsChanged(groupId: string): Promise<void>;
   /** A user joined: their sockets start receiving the group's updates (content only once accepted). */
   memberJoined(groupId: string, userId: string, contentAccess: boolean): Promise<void>;
   contentAccessGranted(groupId: string, userId: string): void;
@@ -52,6 +55,18 @@ export function createGroupLive(io: PiiriIo, db: Db, logger: Logger): GroupLive 
     assessmentsChanged(groupId) {
       io.to(rooms.groupContent(groupId)).emit("assessments:updated", { groupId });
     },
+    invitationsChanged: (groupId) =>
+      safely("invitations", async () => {
+        // Only facilitators manage invitations, and there is no room of them: their own rooms are, read
+        // at push time, so a role handed over a moment ago already counts.
+        const facilitators = await db
+          .select({ userId: memberships.userId })
+          .from(memberships)
+          .where(and(eq(memberships.groupId, groupId), eq(memberships.role, "facilitator")));
+        if (facilitators.length === 0) return;
+        const invitations = await listInvitations(db, groupId);
+        io.to(facilitators.map((facilitator) => rooms.user(facilitator.userId))).emit("invitations:updated", { groupId, invitations });
+      }),
     memberJoined: (groupId, userId, contentAccess) =>
       safely("join", async () => {
         const userRoom = io.in(rooms.user(userId));

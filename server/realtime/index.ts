@@ -15,6 +15,8 @@ import { toAppError } from "../http/errorHandler";
 import { createGroupLive, joinGroupRooms, type GroupLive } from "./groupLive";
 import { registerGoalHandlers } from "./goals";
 import { broadcastPresence, createChatRuntime, registerChatHandlers } from "./chat";
+import { createMeetingLive, type MeetingLive } from "./meetingLive";
+import { registerMeetingHandlers } from "./meetings";
 
 export type PiiriIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type PiiriSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -22,6 +24,7 @@ export type PiiriSocket = Socket<ClientToServerEvents, ServerToClientEvents, Int
 export interface Realtime extends SessionNotifier {
   io: PiiriIo;
   live: GroupLive;
+  meetings: MeetingLive;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
   io.on("connection", (socket: PiiriSocket) => {
     registerGoalHandlers(socket, deps);
     registerChatHandlers(io, socket, deps, chat);
+    registerMeetingHandlers(socket, deps);
 
     const groupsOf = (roomNames: Iterable<string>) => [...roomNames].flatMap((room) => rooms.groupIdOf(room) ?? []);
     void broadcastPresence(io, groupsOf(socket.rooms)).catch(() => undefined);
@@ -87,6 +91,7 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
   return {
     io,
     live: createGroupLive(io, db, deps.logger),
+    meetings: createMeetingLive(io, db, deps.logger),
     sessionsEnded(sessionIds) {
       for (const sessionId of sessionIds) {
         const room = rooms.session(sessionId);

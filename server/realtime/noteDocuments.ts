@@ -4,16 +4,32 @@ import * as Y from "yjs";
 import { NOTE_FRAGMENT } from "../../shared/notes";
 import { NOTES } from "../../shared/limits";
 import type { Db } from "../db/database";
-import { appendUpdate, compactDocument, loadDocument, loadDocumentInto } from "../db/noteStore";
+import { appendUpdate, compactDocument, lastVersionTime, loadDocument, loadDocumentInto } from "../db/noteStore";
 
 /**
  * The notes documents this node holds in memory while someone has them open. Every edit is applied
  * here, broadcast to this node's connections, and written to the database at most
- * NOTES.persistMaxDelayMs later. The `relay` hook is the seam for more nodes: it receives every local
- * update and may feed remote ones back in with `applyRemoteUpdate`.
+ * NOTES.persistMaxDelayMs later. The `relay` is the seam for more nodes sharing one database (a
+ * pub/sub channel such as PostgreSQL LISTEN/NOTIFY or Redis): it receives every local update, and
+ * the updates of the other nodes come back in through `subscribe` and are applied to the documents
+ * open here.
+ *
+ * The node where an edit was made is the one that stores it; the others only apply it. A node that
+ * loads a page cannot have seen what another node published just before and has not stored yet, so
+ * with a relay it reads the page once more after that node's save deadline (applying what it already
+ * has changes nothing). Cursors (awareness) are not relayed: each node shows its own editors'.
  */
 export interface NoteRelay {
+  /** Sends an update made on this node to the other nodes. */
   publish(pageId: string, update: Uint8Array): void;
+  /** Receives the other nodes' updates (never this node's own); returns a function that stops it. */
+  subscribe(onRemoteUpdate: (pageId: string, update: Uint8Array) => void): () => void;
+}
+
+export interface NoteDocumentsOptions {
+  relay?: NoteRelay;
+  /** How long a page goes without a version before the next save adds an automatic one. */
+  autoVersionEveryMs?: number;
 }
 
 export interface NoteDocument {
@@ -32,7 +48,12 @@ interface Entry extends NoteDocument {
   lastVersionAt: number;
   saving: Promise<void>;
   holders: number;
+  /** The one re-read of the page after loading, when other nodes may have edits not yet stored. */
+  catchUp: NodeJS.Timeout | null;
 }
+
+/** Beyond NOTES.persistMaxDelayMs, for another node's save to reach the database. */
+const CATCH_UP_MARGIN_MS = 1000;
 
 /** Marks a transaction that came from the database or another node: it must not be stored again. */
 const FROM_STORAGE = Symbol("from-storage");
@@ -45,17 +66,18 @@ export interface NoteDocuments {
   currentState(pageId: string): Promise<Uint8Array>;
   /** Replaces the page's content with that of `state`, as a new change every editor receives. */
   replaceContent(pageId: string, state: Uint8Array): Promise<void>;
-  /** Applies an update that another node already stored. */
+  /** Applies an update made on another node, which stores it; a page not open here is left alone. */
   applyRemoteUpdate(pageId: string, update: Uint8Array): void;
   /** Writes every pending edit now (shutdown, tests). */
   flushAll(): Promise<void>;
   /** Flushes and forgets every document. */
   close(): Promise<void>;
-  /** Called after each flush when a page has gone NOTES.autoVersionEveryMs without a version. */
+  /** Called after a save when the page has gone `autoVersionEveryMs` without a version. */
   onAutoVersionDue(listener: (pageId: string, state: Uint8Array) => Promise<void>): void;
 }
 
-export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): NoteDocuments {
+export function createNoteDocuments(db: Db, logger: Logger, options: NoteDocumentsOptions = {}): NoteDocuments {
+  const { relay, autoVersionEveryMs = NOTES.autoVersionEveryMs } = options;
   const entries = new Map<string, Promise<Entry>>();
   let autoVersion: ((pageId: string, state: Uint8Array) => Promise<void>) | null = null;
 
@@ -75,7 +97,7 @@ export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): 
           entry.approximateBytes = await compactDocument(db, entry.pageId);
           entry.storedRows = 1;
         }
-        if (autoVersion && Date.now() - entry.lastVersionAt >= NOTES.autoVersionEveryMs) {
+        if (autoVersion && Date.now() - entry.lastVersionAt >= autoVersionEveryMs) {
           entry.lastVersionAt = Date.now();
           await autoVersion(entry.pageId, Y.encodeStateAsUpdate(entry.doc));
         }
@@ -100,7 +122,9 @@ export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): 
 
   async function load(pageId: string): Promise<Entry> {
     const doc = new Y.Doc({ gc: true });
-    const rowCount = await loadDocumentInto(db, pageId, doc, FROM_STORAGE);
+    // The clock counts from the page's newest version, not from this load: a page edited in many short
+    // visits still gets its versions.
+    const [rowCount, versionedAt] = await Promise.all([loadDocumentInto(db, pageId, doc, FROM_STORAGE), lastVersionTime(db, pageId)]);
     const awareness = new awarenessProtocol.Awareness(doc);
     // The server is not an editor; it has no cursor of its own.
     awareness.setLocalState(null);
@@ -113,10 +137,18 @@ export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): 
       firstPendingAt: null,
       timer: null,
       storedRows: rowCount,
-      lastVersionAt: Date.now(),
+      lastVersionAt: versionedAt?.getTime() ?? Date.now(),
       saving: Promise.resolve(),
       holders: 0,
+      catchUp: null,
     };
+    if (relay) {
+      entry.catchUp = setTimeout(() => {
+        entry.catchUp = null;
+        loadDocumentInto(db, pageId, doc, FROM_STORAGE).catch((error: unknown) => logger.warn({ err: error, pageId }, "re-reading a note failed"));
+      }, NOTES.persistMaxDelayMs + CATCH_UP_MARGIN_MS);
+      entry.catchUp.unref();
+    }
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       entry.approximateBytes += update.byteLength;
       if (origin === FROM_STORAGE) return;
@@ -145,11 +177,16 @@ export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): 
     await flush(entry);
     if (entry.holders > 0 || entry.pending.length > 0) return;
     entries.delete(pageId);
+    forget(entry);
+  }
+
+  function forget(entry: Entry): void {
+    if (entry.catchUp) clearTimeout(entry.catchUp);
     entry.awareness.destroy();
     entry.doc.destroy();
   }
 
-  return {
+  const documents: NoteDocuments = {
     async acquire(pageId) {
       const entry = await entryFor(pageId);
       entry.holders += 1;
@@ -191,19 +228,31 @@ export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): 
       }
     },
     applyRemoteUpdate(pageId, update) {
-      void entries.get(pageId)?.then((entry) => Y.applyUpdate(entry.doc, update, FROM_STORAGE));
+      const open = entries.get(pageId);
+      void open?.then(
+        (entry) => {
+          // Unloaded meanwhile: the database has it, or will once its node saves.
+          if (entries.get(pageId) !== open) return;
+          try {
+            Y.applyUpdate(entry.doc, update, FROM_STORAGE);
+          } catch (error) {
+            logger.warn({ err: error, pageId }, "a malformed update came through the notes relay");
+          }
+        },
+        () => undefined,
+      );
     },
     async flushAll() {
       const all = await Promise.all(entries.values());
       await Promise.all(all.map((entry) => flush(entry)));
     },
     async close() {
+      stopRelay?.();
       const all = await Promise.allSettled(entries.values());
       for (const result of all) {
         if (result.status !== "fulfilled") continue;
         await flush(result.value);
-        result.value.awareness.destroy();
-        result.value.doc.destroy();
+        forget(result.value);
       }
       entries.clear();
     },
@@ -211,4 +260,6 @@ export function createNoteDocuments(db: Db, logger: Logger, relay?: NoteRelay): 
       autoVersion = listener;
     },
   };
+  const stopRelay = relay?.subscribe((pageId, update) => documents.applyRemoteUpdate(pageId, update));
+  return documents;
 }

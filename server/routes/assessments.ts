@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
+import { ASSESSMENT } from "../../shared/limits";
 import { isLocale, type Locale } from "../../shared/locales";
 import {
   Aggregates,
+  AssessmentSettings,
   CopyTemplateInput,
   CreateRoundInput,
   DueList,
@@ -18,11 +20,12 @@ import {
   TemplateList,
   TemplateParams,
   TemplateResponse,
+  UpdateAssessmentSettingsInput,
   UpdateTemplateInput,
   type MyGrowth as MyGrowthType,
 } from "../../shared/schemas/assessments";
 import { GroupParams, ProgrammeParams } from "../../shared/schemas/groups";
-import { copyTemplate, createRound, saveMyResponse, setGrowthSharing, updateTemplate } from "../commands/assessments";
+import { copyTemplate, createRound, saveMyResponse, setAssessmentThreshold, setGrowthSharing, updateTemplate } from "../commands/assessments";
 import {
   groupAssessmentAggregates,
   groupFeedbackAggregates,
@@ -78,6 +81,10 @@ async function myGrowth(db: Db, userId: string, groupId: string, sharedWithGroup
 async function localeOf(db: Db, userId: string): Promise<Locale> {
   const user = await findUserById(db, userId);
   return isLocale(user?.locale) ? user.locale : "fi";
+}
+
+function presentSettings(minRespondents: number | null) {
+  return { minRespondents, threshold: aggregateThreshold(minRespondents) };
 }
 
 function sendCsv(res: import("express").Response, fileName: string, csv: string): void {
@@ -346,6 +353,38 @@ export function assessmentRoutes(deps: ServerDeps): AnyRoute[] {
 
     defineRoute({
       method: "get",
+      path: "/api/programmes/:programmeId/assessment-settings",
+      tag,
+      summary: "The programme's anonymity threshold for self-assessment aggregates (coordinators)",
+      auth: true,
+      params: ProgrammeParams,
+      responses: { 200: { description: "The threshold", schema: AssessmentSettings }, ...errorResponses(400, 401, 404) },
+      async handle({ auth, params, res }) {
+        const programme = await authorizeProgramme(db, auth.userId, params.programmeId);
+        res.json(presentSettings(programme.assessmentMinRespondents));
+      },
+    }),
+
+    defineRoute({
+      method: "put",
+      path: "/api/programmes/:programmeId/assessment-settings",
+      tag,
+      summary: `Raise the programme's anonymity threshold (coordinators): at least ${ASSESSMENT.minRespondents}, or null for the shared minimum`,
+      auth: true,
+      params: ProgrammeParams,
+      body: UpdateAssessmentSettingsInput,
+      responses: { 200: { description: "The new threshold", schema: AssessmentSettings }, ...errorResponses(400, 401, 404) },
+      async handle({ auth, params, body, res }) {
+        const programme = await authorizeProgramme(db, auth.userId, params.programmeId);
+        const groupIds = await setAssessmentThreshold(db, programme.id, body.minRespondents);
+        // Aggregates may have appeared or gone: the groups' open pages fetch them again.
+        for (const groupId of groupIds) deps.live.assessmentsChanged(groupId);
+        res.json(presentSettings(body.minRespondents));
+      },
+    }),
+
+    defineRoute({
+      method: "get",
       path: "/api/programmes/:programmeId/assessment-aggregates.csv",
       tag,
       summary: "Download the programme's anonymous aggregates as CSV (coordinators)",
@@ -362,23 +401,29 @@ export function assessmentRoutes(deps: ServerDeps): AnyRoute[] {
           const { assessments, feedback } = group;
           if (assessments.available) {
             for (const area of assessments.areas) {
-              rows.push(["assessment", group.groupName, area.areaId, area.title[locale], assessments.respondents, "available", area.startMean, area.endMean, area.change, null, ...area.startDistribution, ...area.endDistribution, ...empty(5)]);
+              rows.push(["assessment", group.groupName, area.areaId, area.title[locale], assessments.respondents, "available", area.startMean, area.endMean, area.change, null, ...area.startDistribution, ...area.endDistribution, ...empty(6)]);
             }
           } else {
-            rows.push(["assessment", group.groupName, null, null, assessments.respondents, assessments.reason, ...empty(19)]);
+            rows.push(["assessment", group.groupName, null, null, assessments.respondents, assessments.reason, ...empty(20)]);
           }
           if (feedback.available) {
             for (const statement of feedback.statements) {
-              rows.push(["feedback", group.groupName, statement.statementId, statement.text[locale], feedback.respondents, "available", null, null, null, statement.mean, ...empty(10), ...statement.distribution]);
+              rows.push(["feedback", group.groupName, statement.statementId, statement.text[locale], feedback.respondents, "available", null, null, null, statement.mean, ...empty(10), ...statement.distribution, null]);
+            }
+            // One row per written answer, in the anonymous (alphabetical) order the aggregates give.
+            for (const question of feedback.reflections) {
+              for (const text of question.answers) {
+                rows.push(["feedback_text", group.groupName, question.reflectionId, question.text[locale], feedback.respondents, "available", ...empty(19), text]);
+              }
             }
           } else {
-            rows.push(["feedback", group.groupName, null, null, feedback.respondents, feedback.reason, ...empty(19)]);
+            rows.push(["feedback", group.groupName, null, null, feedback.respondents, feedback.reason, ...empty(20)]);
           }
         }
         const points = [1, 2, 3, 4, 5];
         const header = [
           "section", "group", "item_id", "item", "respondents", "status", "start_mean", "end_mean", "change", "mean",
-          ...points.map((point) => `start_${point}`), ...points.map((point) => `end_${point}`), ...points.map((point) => `answers_${point}`),
+          ...points.map((point) => `start_${point}`), ...points.map((point) => `end_${point}`), ...points.map((point) => `answers_${point}`), "text",
         ];
         sendCsv(res, "assessment-aggregates.csv", toCsv(header, rows));
       },

@@ -30,6 +30,8 @@ export function invitationRoutes(deps: ServerDeps): AnyRoute[] {
 
   const respondCreated = async (req: Request, groupId: string, actorId: string, input: CreateInvitationInput) => {
     const { invitation, token } = await createInvitation(db, groupId, actorId, input);
+    // The facilitators' open invitation lists (on other devices, or of a co-facilitator) show it at once.
+    await deps.live.invitationsChanged(groupId);
     return { invitation: { ...presentInvitation(invitation), token, url: invitationUrl(req, token) } };
   };
 
@@ -75,6 +77,7 @@ export function invitationRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, res }) {
         await authorizeGroup(db, auth.userId, params.groupId, "manage");
         await revokeInvitation(db, params.groupId, params.invitationId);
+        await deps.live.invitationsChanged(params.groupId);
         res.status(204).end();
       },
     }),
@@ -132,6 +135,8 @@ export function invitationRoutes(deps: ServerDeps): AnyRoute[] {
         const membership = await acceptInvitation(db, params.token, user, body?.acceptAgreement ?? false);
         await deps.live.memberJoined(membership.groupId, auth.userId, membership.agreementAcceptedAt !== null);
         await deps.live.membersChanged(membership.groupId);
+        // The link has one more use (a single-use link is spent): its facilitators' lists follow.
+        await deps.live.invitationsChanged(membership.groupId);
         res.json({ membership: presentMembership(membership) });
       },
     }),

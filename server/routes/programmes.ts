@@ -94,7 +94,7 @@ export function programmeRoutes(deps: ServerDeps): AnyRoute[] {
       auth: true,
       params: ProgrammeGroupParams,
       body: AppointFacilitatorInput,
-      responses: { 201: { description: "Their membership", schema: MembershipResponse }, ...errorResponses(400, 401, 404) },
+      responses: { 201: { description: "Their membership", schema: MembershipResponse }, ...errorResponses(400, 401, 404, 409) },
       async handle({ auth, params, body, res }) {
         await authorizeProgrammeGroup(db, auth.userId, params.programmeId, params.groupId);
         const membership = await appointFacilitator(db, params.groupId, body.email);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASSESSMENT } from "../limits";
+import { ASSESSMENT, GROUP } from "../limits";
 import { CalendarDate } from "./groups";
 
 /**
@@ -33,7 +33,26 @@ export const TemplateContent = z
     scaleLabels: z.array(LocalizedText).length(ASSESSMENT.scaleMax - ASSESSMENT.scaleMin + 1),
     reflections: z.array(z.object({ id: ItemId, text: LocalizedText })).max(ASSESSMENT.reflectionQuestionsMax),
   })
-  .meta({ id: "TemplateContent" });
+  // Answers, aggregates and growth charts find items by id: a repeated id would count one answer twice.
+  .superRefine((content, context) => {
+    const repeated = (seen: Set<string>, id: string, path: (string | number)[], message: string) => {
+      if (seen.has(id)) context.addIssue({ code: "custom", path, message });
+      seen.add(id);
+    };
+    const areaIds = new Set<string>();
+    const statementIds = new Set<string>();
+    const reflectionIds = new Set<string>();
+    content.areas.forEach((area, areaIndex) => {
+      repeated(areaIds, area.id, ["areas", areaIndex, "id"], `Another area already has the id "${area.id}"`);
+      area.statements.forEach((statement, statementIndex) => {
+        repeated(statementIds, statement.id, ["areas", areaIndex, "statements", statementIndex, "id"], `Another statement of the template already has the id "${statement.id}"`);
+      });
+    });
+    content.reflections.forEach((reflection, index) => {
+      repeated(reflectionIds, reflection.id, ["reflections", index, "id"], `Another reflection question already has the id "${reflection.id}"`);
+    });
+  })
+  .meta({ id: "TemplateContent", description: "Area ids, statement ids (across all areas) and reflection ids are each unique" });
 export type TemplateContent = z.infer<typeof TemplateContent>;
 
 export const BUILT_IN_TEMPLATE_KEYS = ["project_management", "peer_instructor", "peer_group", "closing_feedback"] as const;
@@ -105,8 +124,11 @@ export type AssessmentRound = z.infer<typeof AssessmentRound>;
 export const RoundList = z.object({ rounds: z.array(AssessmentRound) }).meta({ id: "AssessmentRoundList" });
 export const RoundResponse = z.object({ round: AssessmentRound }).meta({ id: "AssessmentRoundResponse" });
 
+/** A round's first or last day. The ISO format allows year 0000, which PostgreSQL's dates do not have. */
+const RoundDate = CalendarDate.refine((date) => date >= "0001-01-01", { message: "A date from year 1 on" });
+
 export const CreateRoundInput = z
-  .object({ kind: RoundKind, templateId: z.uuid(), opensOn: CalendarDate, closesOn: CalendarDate })
+  .object({ kind: RoundKind, templateId: z.uuid(), opensOn: RoundDate, closesOn: RoundDate })
   .strict()
   .refine((input) => input.opensOn <= input.closesOn, { message: "A round closes on or after the day it opens", path: ["closesOn"] })
   .meta({ id: "CreateRoundInput" });
@@ -191,6 +213,16 @@ export const Aggregates = z
   .meta({ id: "AssessmentAggregates" });
 export type Aggregates = z.infer<typeof Aggregates>;
 
+/**
+ * The written answers to one open question of the closing survey, without their authors. They are
+ * sorted alphabetically, each question on its own, so neither their order nor their position across
+ * questions tells who wrote what.
+ */
+export const FeedbackTexts = z
+  .object({ reflectionId: z.string(), text: LocalizedText, answers: z.array(z.string()) })
+  .meta({ id: "FeedbackTexts" });
+export type FeedbackTexts = z.infer<typeof FeedbackTexts>;
+
 export const FeedbackAggregate = z
   .discriminatedUnion("available", [
     z.object({
@@ -199,6 +231,8 @@ export const FeedbackAggregate = z
       threshold: z.number().int(),
       /** Per statement of the feedback template: mean and distribution. */
       statements: z.array(z.object({ statementId: z.string(), text: LocalizedText, mean: z.number(), distribution: z.array(z.number().int()).length(5) })),
+      /** Per open question of the feedback template, in its order: the submitted texts, anonymous. */
+      reflections: z.array(FeedbackTexts),
     }),
     z.object({ available: z.literal(false), respondents: z.number().int(), threshold: z.number().int(), reason: z.enum(["no_rounds", "below_threshold"]) }),
   ])
@@ -217,6 +251,25 @@ export const ProgrammeAggregates = z
   })
   .meta({ id: "ProgrammeAssessmentAggregates" });
 export type ProgrammeAggregates = z.infer<typeof ProgrammeAggregates>;
+
+/**
+ * A programme's own anonymity threshold. `minRespondents` is what its coordinators chose (null: the
+ * shared minimum); `threshold` is what applies, never below `ASSESSMENT.minRespondents`.
+ */
+export const AssessmentSettings = z
+  .object({ minRespondents: z.number().int().nullable(), threshold: z.number().int() })
+  .meta({ id: "AssessmentSettings" });
+export type AssessmentSettings = z.infer<typeof AssessmentSettings>;
+
+/**
+ * A programme may raise the threshold, never lower it. A threshold above the largest possible group
+ * could never be met, so that is the upper bound.
+ */
+export const UpdateAssessmentSettingsInput = z
+  .object({ minRespondents: z.number().int().min(ASSESSMENT.minRespondents).max(GROUP.maxCapacity).nullable() })
+  .strict()
+  .meta({ id: "UpdateAssessmentSettingsInput", description: "null goes back to the shared minimum" });
+export type UpdateAssessmentSettingsInput = z.infer<typeof UpdateAssessmentSettingsInput>;
 
 export const DueAssessment = z
   .object({ round: AssessmentRound, groupName: z.string() })

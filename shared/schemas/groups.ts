@@ -54,6 +54,8 @@ export const Member = z
     role: MemberRole,
     peerInstructor: z.boolean(),
     agreementAccepted: z.boolean(),
+    /** A facilitator gave this member read access to the notebook only. */
+    notesReadOnly: z.boolean(),
     joinedAt: z.iso.datetime(),
   })
   .meta({ id: "Member" });
@@ -70,6 +72,8 @@ export const Membership = z
     peerInstructor: z.boolean(),
     agreementAcceptedAt: z.iso.datetime().nullable(),
     onboardingDone: z.array(OnboardingStep),
+    /** Read access to the notebook only, given by a facilitator; facilitators always edit. */
+    notesReadOnly: z.boolean(),
     joinedAt: z.iso.datetime(),
   })
   .meta({ id: "Membership" });
@@ -83,6 +87,7 @@ export const CheckIn = z
     displayName: z.string(),
     progress: z.number().int().min(GOAL_PROGRESS.min).max(GOAL_PROGRESS.max),
     comment: z.string(),
+    meetingId: z.uuid().nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: "CheckIn" });
@@ -145,8 +150,15 @@ export const ChangePhaseInput = z
 export type ChangePhaseInput = z.infer<typeof ChangePhaseInput>;
 
 export const UpdateMemberInput = z
-  .object({ role: MemberRole.optional(), peerInstructor: z.boolean().optional() })
-  .refine((input) => input.role !== undefined || input.peerInstructor !== undefined, { message: "Give role or peerInstructor" })
+  .object({
+    role: MemberRole.optional(),
+    peerInstructor: z.boolean().optional(),
+    /** Read the notebook only (a member or guest, not a facilitator), or edit it again. */
+    notesReadOnly: z.boolean().optional(),
+  })
+  .refine((input) => input.role !== undefined || input.peerInstructor !== undefined || input.notesReadOnly !== undefined, {
+    message: "Give role, peerInstructor or notesReadOnly",
+  })
   .meta({ id: "UpdateMemberInput" });
 export type UpdateMemberInput = z.infer<typeof UpdateMemberInput>;
 
@@ -198,6 +210,8 @@ export const CheckInInput = z
   .object({
     progress: z.number().int().min(GOAL_PROGRESS.min).max(GOAL_PROGRESS.max),
     comment: z.string().trim().max(CHECK_IN_COMMENT_MAX).optional(),
+    /** The meeting whose goal review this check-in belongs to (a meeting of the same group). */
+    meetingId: z.uuid().optional(),
   })
   .meta({ id: "CheckInInput" });
 export type CheckInInput = z.infer<typeof CheckInInput>;

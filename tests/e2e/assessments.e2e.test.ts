@@ -239,7 +239,7 @@ describe("self-assessments in the browser", () => {
     await screenshot(ceciliaPage, "assessments-growth-en");
   });
 
-  it("shows a coordinator the programme's anonymous results and lets them adapt a template as a new version", async () => {
+  it("shows a coordinator the programme's anonymous results and written feedback, lets them raise the threshold and adapt a template as a new version", async () => {
     const fixture = await programmeGroup(server.url, 3, "Ohjelman ryhmä");
     const open = async (kind: AssessmentRound["kind"]) =>
       (
@@ -260,6 +260,36 @@ describe("self-assessments in the browser", () => {
       await answerByApi(member, end, allAnswers(index + 3));
     }
 
+    // The closing survey says, before anyone writes, that written answers are shared without names.
+    const { templates: builtIns } = await expectStatus(fixture.facilitator.client.get<{ templates: AssessmentTemplate[] }>("/api/assessment-templates"), 200);
+    const closing = builtIns.find((entry) => entry.builtIn === "closing_feedback")!;
+    const { round: feedback } = await expectStatus(
+      fixture.facilitator.client.post<{ round: AssessmentRound }>(`/api/groups/${fixture.groupId}/assessment-rounds`, {
+        kind: "feedback",
+        templateId: closing.id,
+        opensOn: helsinkiDate(),
+        closesOn: helsinkiDate(7),
+      }),
+      201,
+    );
+    const memberPage = await signIn(fixture.members[0]!);
+    await memberPage.goto(`${server.url}/groups/${fixture.groupId}/assessments/${feedback.id}`);
+    await memberPage.getByRole("heading", { level: 1, name: "Loppupalaute" }).waitFor();
+    await memberPage.getByText("Kirjoittamasi vastaukset näytetään sellaisinaan mutta ilman nimeäsi", { exact: false }).waitFor();
+    const mostUseful = memberPage.getByLabel(closing.content.reflections[0]!.text.fi);
+    expect(await mostUseful.getAttribute("aria-describedby")).toBeTruthy();
+    await memberPage.getByText("Näytetään muille ilman nimeäsi.").first().waitFor();
+    await expectNoAxeViolations(memberPage, "closing feedback answering page (fi)");
+    await memberPage.context().close();
+    const texts = ["Vertaisten tuki", "aikataulutus", "Ääneen ajattelu yhdessä"];
+    for (const [index, member] of fixture.members.entries()) {
+      const scores = Object.fromEntries(closing.content.areas.flatMap((area) => area.statements).map((statement) => [statement.id, 4]));
+      await expectStatus(
+        member.client.request("PUT", `/api/assessment-rounds/${feedback.id}/my-response`, { json: { answers: scores, reflections: { most_useful: texts[index] }, submit: true } }),
+        200,
+      );
+    }
+
     const page = await signIn(fixture.coordinator);
     await page.goto(`${server.url}/programmes/${fixture.programmeId}`);
     const results = page.getByRole("region", { name: "Itsearvioinnit" });
@@ -268,8 +298,30 @@ describe("self-assessments in the browser", () => {
     const caption = "Ryhmän Ohjelman ryhmä nimettömät itsearviointitulokset osa-alueittain";
     expect((await rowCells(page, caption, template.content.areas[0]!.title.fi)).slice(0, 3)).toEqual(["2,0", "4,0", "+2,0"]);
     await results.getByRole("button", { name: "Lataa tulokset CSV-tiedostona" }).waitFor();
+    // The written feedback, without names, alphabetically.
+    const written = results.locator(".feedback-texts", { has: page.getByRole("heading", { name: closing.content.reflections[0]!.text.fi }) });
+    await written.waitFor();
+    expect((await written.getByRole("listitem").allTextContents()).map((text) => text.trim())).toEqual(["aikataulutus", "Vertaisten tuki", "Ääneen ajattelu yhdessä"]);
     await expectNoAxeViolations(page, "programme page with self-assessment results (fi)");
     await screenshot(page, "assessments-programme-fi");
+
+    // Raising the programme's threshold above the three respondents hides the group's figures; emptying the field brings them back.
+    const threshold = results.getByLabel("Tulosten vähimmäisvastaajamäärä");
+    expect(await threshold.inputValue()).toBe("3");
+    await threshold.fill("2");
+    await results.getByRole("button", { name: "Tallenna vähimmäismäärä" }).click();
+    await results.getByText("Anna kokonaisluku väliltä 3–50.").waitFor();
+    // From the keyboard this time: Enter in the field saves.
+    await threshold.fill("4");
+    await threshold.press("Enter");
+    await results.getByText("Näytetään, kun vähintään 4 henkilöä on vastannut sekä alku- että loppuarviointiin", { exact: false }).waitFor();
+    expect(await results.locator(".aggregates-table").count()).toBe(0);
+    expect(await results.locator(".feedback-texts").count()).toBe(0);
+    await expectNoAxeViolations(page, "programme page with a raised threshold (fi)");
+    await threshold.fill("");
+    await results.getByRole("button", { name: "Tallenna vähimmäismäärä" }).click();
+    await results.locator(".aggregates-table").first().waitFor();
+    expect((await rowCells(page, caption, template.content.areas[0]!.title.fi)).slice(0, 3)).toEqual(["2,0", "4,0", "+2,0"]);
 
     // Copying a built-in template, then rewording one statement, saves version 2 of the copy.
     await results.getByRole("link", { name: "Itsearviointipohjat" }).click();
@@ -283,6 +335,19 @@ describe("self-assessments in the browser", () => {
     await editor.waitFor();
     const firstStatement = editor.getByRole("group", { name: "Väittämä 1" }).first();
     await firstStatement.getByLabel("Suomeksi").fill("Kerron ryhmässä avoimesti omasta työstäni.");
+    // A statement added to the first area takes focus, and one removed from the second area is gone.
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const firstArea = editor.getByRole("group", { name: new RegExp(`^Osa-alue 1: ${escaped(template.content.areas[0]!.title.fi)}`) });
+    const firstAreaCount = template.content.areas[0]!.statements.length;
+    await firstArea.getByRole("button", { name: /^Lisää väittämä/ }).click();
+    const added = firstArea.getByRole("group", { name: `Väittämä ${firstAreaCount + 1}` });
+    await expect.poll(() => added.getByLabel("Suomeksi").evaluate((input) => input === document.activeElement)).toBe(true);
+    await added.getByLabel("Suomeksi").fill("Pyydän ryhmältä palautetta.");
+    await added.getByLabel("Ruotsiksi").fill("Jag ber gruppen om respons.");
+    await added.getByLabel("Englanniksi").fill("I ask the group for feedback.");
+    const secondArea = editor.getByRole("group", { name: new RegExp(`^Osa-alue 2: ${escaped(template.content.areas[1]!.title.fi)}`) });
+    await secondArea.getByRole("button", { name: /^Poista väittämä\s*:\s*Väittämä 1,/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("Lisää väittämä");
     await expectNoAxeViolations(page, "template editor (fi)");
     await screenshot(page, "assessments-template-editor-fi");
     await editor.getByRole("button", { name: "Tallenna uutena versiona" }).click();
@@ -293,5 +358,10 @@ describe("self-assessments in the browser", () => {
     expect(copy?.version).toBe(2);
     expect(copy?.programmeId).toBe(fixture.programmeId);
     expect(copy?.content.areas[0]!.statements[0]!.text.fi).toBe("Kerron ryhmässä avoimesti omasta työstäni.");
-  });
+    const addedStatement = copy!.content.areas[0]!.statements.at(-1)!;
+    expect(addedStatement.text).toEqual({ fi: "Pyydän ryhmältä palautetta.", sv: "Jag ber gruppen om respons.", en: "I ask the group for feedback." });
+    expect(template.content.areas.flatMap((area) => area.statements.map((statement) => statement.id))).not.toContain(addedStatement.id);
+    expect(copy!.content.areas[1]!.statements.map((statement) => statement.id)).toEqual(template.content.areas[1]!.statements.slice(1).map((statement) => statement.id));
+    // Three browser sessions and two pages of forms: longer than the default limit on a busy machine.
+  }, 90_000);
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GroupDetail, Membership } from "../../shared/schemas/groups";
 import { expectNoAxeViolations, launchChromium, newContext, screenshot, tabTo } from "../support/browser";
 import { expectStatus } from "../support/groups";
-import { signedInClient } from "../support/http";
+import { signedInClient, type ApiClient } from "../support/http";
 import { startTestServer, type TestServer } from "../support/testServer";
 
 /**
@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from "../support/testServer";
 let server: TestServer;
 let browser: Browser;
 let groupId: string;
+let mikkoApi: ApiClient;
 const password = "keskustelu-salasana-1";
 const aino = { email: "aino.chat@example.fi", displayName: "Aino Aaltonen" };
 const mikko = { email: "mikko.chat@example.fi", displayName: "Mikko Mäkinen" };
@@ -23,6 +24,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const facilitator = await signedInClient(server.url, { ...aino, password });
   const member = await signedInClient(server.url, { ...mikko, password });
+  mikkoApi = member.client;
   const { group } = await expectStatus(
     facilitator.client.post<{ group: GroupDetail }>("/api/groups", { name: "Tiiminvetäjät", kind: "peer_mentoring" }),
     201,
@@ -202,13 +204,21 @@ describe("chat in the browser", () => {
     // Having the end of the conversation on screen marks it read.
     await expect.poll(() => mikkoPage.getByTestId("unread-badge").count()).toBe(0);
 
+    // A second group of Mikko's, where nobody writes: its card must stay without a badge.
+    await expectStatus(mikkoApi.post("/api/groups", { name: "Hiljainen piiri", kind: "peer_mentoring" }), 201);
     await mikkoPage.getByRole("link", { name: /^Etusivu/ }).click();
     await mikkoPage.getByRole("heading", { level: 1, name: `Hei, ${mikko.displayName}` }).waitFor();
+    await mikkoPage.locator(".group-card", { hasText: "Hiljainen piiri" }).waitFor();
     await send(ainoPage, "Muistakaa torstain tapaaminen");
     await send(ainoPage, `Ja @${mikko.displayName} tuo kahvit`);
-    const badge = mikkoPage.getByTestId("unread-badge");
+    const badge = mikkoPage.locator(".site-nav").getByTestId("unread-badge");
     await badge.getByText("2 lukematonta viestiä, maininnat: 1").waitFor();
     expect(await badge.locator("[aria-hidden=true]").textContent()).toBe("2");
+    // The group's card counts its own conversation, and its link says so to screen readers.
+    const card = mikkoPage.locator(".group-card", { hasText: "Tiiminvetäjät" });
+    await card.getByRole("link", { name: "Tiiminvetäjät 2 lukematonta viestiä, maininnat: 1" }).waitFor();
+    expect(await card.getByTestId("unread-badge").locator("[aria-hidden=true]").textContent()).toBe("2");
+    expect(await mikkoPage.locator(".group-card", { hasText: "Hiljainen piiri" }).getByTestId("unread-badge").count()).toBe(0);
     await expectNoAxeViolations(mikkoPage, "home with an unread badge (fi)");
     await screenshot(mikkoPage, "chat-unread-badge-fi");
 

@@ -7,7 +7,9 @@ import { startTestServer, type TestServer } from "../support/testServer";
  * A facilitator and a member in two browsers against the built client: a group is started, goals are
  * written (one with the keyboard only), a member joins through an invitation link, sees the goal board
  * change live, is refused a fourth goal in their own language and records a check-in. A coordinator's
- * programme page closes the tour. Every page is checked with axe.
+ * programme page closes the tour. A second pair then does the whole flow — founding, inviting, joining,
+ * a goal and a check-in — with Tab, Shift+Tab, Enter, Space and arrow keys only. Every page is checked
+ * with axe.
  */
 let server: TestServer;
 let browser: Browser;
@@ -41,6 +43,52 @@ async function register(page: Page, name: string, email: string): Promise<void> 
 
 function goal(page: Page, title: string) {
   return page.getByRole("article", { name: title });
+}
+
+/**
+ * What a screen reader would call the focused element, near enough: its aria-label, else its own visible
+ * text, else the text of its label (a field or a radio button).
+ */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused) return "";
+    const textOf = (node: Element) => {
+      const copy = node.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll("[aria-hidden=true]")) hidden.remove();
+      return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+    };
+    const label = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? focused.labels?.[0] : undefined;
+    return focused.getAttribute("aria-label") ?? (textOf(focused) || (label ? textOf(label) : ""));
+  });
+}
+
+/**
+ * Moves focus with Tab (or Shift+Tab) until the focused element is called `name`; fails if it never is.
+ * Only the keyboard moves focus, so reaching a control this way shows that the keyboard reaches it.
+ */
+async function tabToNamed(page: Page, name: string, options: { backwards?: boolean; maxPresses?: number } = {}): Promise<void> {
+  const seen: string[] = [];
+  for (let presses = 0; presses < (options.maxPresses ?? 60); presses++) {
+    await page.keyboard.press(options.backwards ? "Shift+Tab" : "Tab");
+    const focused = await focusedName(page);
+    if (focused === name) return;
+    seen.push(focused.slice(0, 40));
+  }
+  throw new Error(`${options.backwards ? "Shift+Tab" : "Tab"} never reached "${name}"; it passed ${JSON.stringify(seen)}`);
+}
+
+/** Fills the registration form from its first field to its submit button with the keyboard alone. */
+async function registerByKeyboard(page: Page, name: string, email: string): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "Luo tili" }).waitFor();
+  await tabTo(page, "input[name=displayName]");
+  await page.keyboard.type(name);
+  await tabTo(page, "input[name=email]");
+  await page.keyboard.type(email);
+  await tabTo(page, "input[name=password]");
+  await page.keyboard.type("vahva-salasana-123");
+  await tabToNamed(page, "Luo tili");
+  await page.keyboard.press("Enter");
 }
 
 describe("groups and the goal board in the browser", () => {
@@ -211,6 +259,135 @@ describe("groups and the goal board in the browser", () => {
     await screenshot(maija, "groups-home-en");
 
     await Promise.all([outi.context().close(), maija.context().close()]);
+  }, 180_000);
+
+  it("runs the facilitator's and the member's whole flow with the keyboard alone", async () => {
+    const name = "Näppäimistöpiiri";
+    const first = "Aloitamme jokaisen tapaamisen kuulumiskierroksella";
+    const second = "Kokeilemme yhtä uutta ohjausmenetelmää kuukaudessa";
+
+    // Registering and founding a group: Tab to each control, Enter to press, arrows within the kinds.
+    const veera = await openPage();
+    await veera.goto(`${server.url}/register`);
+    await registerByKeyboard(veera, "Veera", "veera@example.fi");
+    await veera.getByRole("heading", { level: 1, name: "Hei, Veera" }).waitFor();
+    await tabToNamed(veera, "Perusta ryhmä");
+    await veera.keyboard.press("Enter");
+    const createDialog = veera.getByRole("dialog", { name: "Perusta uusi ryhmä" });
+    await createDialog.waitFor();
+    expect(await veera.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("name");
+    await veera.keyboard.type(name);
+    await veera.keyboard.press("Tab");
+    await veera.keyboard.type("Ryhmä, jota käytetään pelkällä näppäimistöllä.");
+    // Tab enters the kinds at the chosen one; an arrow key moves the choice, as in any radio group.
+    await veera.keyboard.press("Tab");
+    expect(await veera.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe("peer_mentoring");
+    await veera.keyboard.press("ArrowDown");
+    expect(await createDialog.getByRole("radio", { name: /Työnohjausryhmä/ }).isChecked()).toBe(true);
+    await tabToNamed(veera, "Perusta ryhmä");
+    await veera.keyboard.press("Enter");
+    await veera.getByRole("heading", { level: 1, name }).waitFor();
+    expect(await veera.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await veera.locator(".badge--kind", { hasText: "Työnohjausryhmä" }).waitFor();
+
+    // The first goal, so the member has one to check in on.
+    await tabToNamed(veera, "Lisää tavoite");
+    await veera.keyboard.press("Enter");
+    const goalDialog = veera.getByRole("dialog", { name: "Lisää tavoite" });
+    await goalDialog.waitFor();
+    await veera.keyboard.type(first);
+    await tabToNamed(veera, "Lisää tavoite");
+    await veera.keyboard.press("Enter");
+    await goal(veera, first).waitFor();
+    await goalDialog.waitFor({ state: "detached" });
+
+    // An invitation link: the expiry list opens with Enter, and arrows move both its choice and the use's.
+    await tabToNamed(veera, "14 päivää", { maxPresses: 80 });
+    await veera.keyboard.press("Enter");
+    await veera.getByRole("listbox").waitFor();
+    await veera.keyboard.press("ArrowDown");
+    await veera.keyboard.press("Enter");
+    await veera.getByRole("listbox").waitFor({ state: "detached" });
+    // Focus comes back to the select once its list has closed.
+    await expect.poll(() => focusedName(veera)).toBe("30 päivää");
+    await veera.keyboard.press("Tab");
+    expect(await focusedName(veera)).toMatch(/^Kertakäyttöinen/);
+    await veera.keyboard.press("ArrowDown");
+    expect(await veera.getByRole("radio", { name: /Monikäyttöinen/ }).isChecked()).toBe(true);
+    await tabToNamed(veera, "Luo kutsulinkki");
+    await veera.keyboard.press("Enter");
+    const linkInput = veera.locator(".created-link__input");
+    await linkInput.waitFor();
+    const link = await linkInput.inputValue();
+    await veera.locator(".invitation").first().getByText("Voimassa").waitFor();
+
+    // The member follows the link, registers, accepts the agreement with Space and joins with Enter.
+    const ville = await openPage();
+    await ville.goto(link);
+    await ville.getByRole("heading", { level: 1, name: `Kutsu ryhmään ${name}` }).waitFor();
+    await expectNoAxeViolations(ville, "join page, signed out, keyboard flow (fi)");
+    await tabToNamed(ville, "Luo tili ja liity");
+    await ville.keyboard.press("Enter");
+    await registerByKeyboard(ville, "Ville", "ville@example.fi");
+    await ville.getByRole("button", { name: "Liity ryhmään" }).waitFor();
+    await tabToNamed(ville, "Olen lukenut ryhmäsopimuksen ja hyväksyn sen");
+    await ville.keyboard.press("Space");
+    expect(await ville.getByRole("checkbox", { name: "Olen lukenut ryhmäsopimuksen ja hyväksyn sen" }).isChecked()).toBe(true);
+    await expectNoAxeViolations(ville, "join page, signed in, keyboard flow (fi)");
+    await tabToNamed(ville, "Liity ryhmään");
+    await ville.keyboard.press("Enter");
+    await ville.getByRole("heading", { level: 1, name }).waitFor();
+    await goal(ville, first).waitFor();
+    // The facilitator's open page shows the newcomer and the link's use without a reload.
+    await veera.locator(".member__name", { hasText: "Ville" }).waitFor();
+    await veera.locator(".invitation").first().getByText("käytetty 1 kerran", { exact: false }).waitFor();
+
+    // The facilitator goes back up from the invitation form with Shift+Tab and adds a second goal; the
+    // dialog passes axe, and the member's board follows.
+    expect(await focusedName(veera)).toBe("Luo kutsulinkki");
+    await tabToNamed(veera, "Lisää tavoite", { backwards: true });
+    await veera.keyboard.press("Enter");
+    await goalDialog.waitFor();
+    await veera.keyboard.type(second);
+    await veera.keyboard.press("Tab");
+    await veera.keyboard.type("Menetelmä valitaan yhdessä edellisen tapaamisen lopussa.");
+    await expectNoAxeViolations(veera, "goal dialog, keyboard flow (fi)");
+    await tabToNamed(veera, "Lisää tavoite");
+    await veera.keyboard.press("Enter");
+    await goalDialog.waitFor({ state: "detached" });
+    await expect.poll(() => focusedName(veera)).toBe("Lisää tavoite");
+    await goal(ville, second).waitFor();
+
+    // The member records a check-in on the first goal: Tab into the scale, arrows to a level, Enter to save.
+    // Joining moved the member's focus to the group's heading, and the live update left it there.
+    expect(await ville.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    await tabToNamed(ville, "Kirjaa edistyminen");
+    await ville.keyboard.press("Enter");
+    const checkIn = ville.getByRole("dialog", { name: `Edistyminen: ${first}` });
+    await checkIn.waitFor();
+    // Nothing is chosen yet, so Tab stops on the scale's first level; Space chooses it and arrows move on.
+    await tabToNamed(ville, "1 – ei vielä edistystä", { maxPresses: 3 });
+    await ville.keyboard.press("Space");
+    await ville.keyboard.press("ArrowRight");
+    await ville.keyboard.press("ArrowRight");
+    expect(await checkIn.getByRole("radio", { name: "3 – puolivälissä" }).isChecked()).toBe(true);
+    await ville.keyboard.press("Tab");
+    expect(await focusedName(ville)).toBe("Kommentti");
+    await ville.keyboard.type("Kuulumiskierros toimi hyvin.");
+    // On second thought: Shift+Tab goes back to the chosen level, and an arrow raises it.
+    await ville.keyboard.press("Shift+Tab");
+    expect(await focusedName(ville)).toBe("3 – puolivälissä");
+    await ville.keyboard.press("ArrowRight");
+    expect(await checkIn.getByRole("radio", { name: "4 – lähes perillä" }).isChecked()).toBe(true);
+    await expectNoAxeViolations(ville, "check-in dialog, keyboard flow (fi)");
+    await tabToNamed(ville, "Tallenna kirjaus");
+    await ville.keyboard.press("Enter");
+    await checkIn.waitFor({ state: "detached" });
+    await expect.poll(() => focusedName(ville)).toBe("Kirjaa edistyminen");
+    await goal(ville, first).getByText("Kuulumiskierros toimi hyvin.").waitFor();
+    await goal(veera, first).getByText("Kuulumiskierros toimi hyvin.").waitFor();
+
+    await Promise.all([veera.context().close(), ville.context().close()]);
   }, 180_000);
 
   it("lets a coordinator set up a programme and see its groups without their content", async () => {

@@ -1,16 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuiltInTemplates } from "../../server/db/builtInTemplates";
-import { assessmentRounds, assessmentTemplateVersions, programmes } from "../../server/db/schema";
+import { assessmentRounds, assessmentTemplateVersions } from "../../server/db/schema";
 import {
   Aggregates,
+  AssessmentSettings,
   AssessmentTemplate,
   DueList,
   FeedbackAggregate,
   MyGrowth,
   ProgrammeAggregates,
   RoundDetail,
+  ROUND_KINDS,
   RoundList,
   SharedGrowth,
   TemplateList,
@@ -115,6 +118,8 @@ describe("templates", () => {
     const edited = structuredClone(copy.template.content);
     edited.areas[0]!.statements[0]!.text.fi = "Muutettu väittämä";
     edited.areas[1]!.statements.pop();
+    const added = { id: "s-0a1b2c3d4e", text: { fi: "Uusi väittämä", sv: "Nytt påstående", en: "A new statement" } };
+    edited.areas[0]!.statements.push(added);
     const update = await expectStatus(
       fixture.coordinator.client.patch<{ template: AssessmentTemplate }>(`/api/assessment-templates/${copy.template.id}`, { content: edited }),
       200,
@@ -128,11 +133,18 @@ describe("templates", () => {
     expect(detail.round.templateVersionId).toBe(copy.template.versionId);
     expect(detail.content).toEqual(copy.template.content);
     await submit(fixture.members[1]!, start.id, allAnswers(copy.template, 4));
+    // The added statement is not part of the open round.
+    const notAsked = await answer(fixture.members[1]!.client, start.id, { answers: { [added.id]: 3 }, reflections: {}, submit: false });
+    expect(notAsked.status).toBe(400);
+    expect(notAsked.body.error.details).toEqual([{ path: `body.answers.${added.id}`, message: expect.any(String) }]);
 
     const end = await openRound(fixture, "end", copy.template.id);
     expect(end.templateVersionId).toBe(update.template.versionId);
     const endDetail = RoundDetail.parse((await fixture.members[0]!.client.get(`/api/assessment-rounds/${end.id}`)).body);
     expect(endDetail.content.areas[0]!.statements[0]!.text.fi).toBe("Muutettu väittämä");
+    expect(endDetail.content.areas[0]!.statements.at(-1)).toEqual(added);
+    await submit(fixture.members[1]!, end.id, allAnswers(update.template, 5));
+    expect(RoundDetail.parse((await fixture.members[1]!.client.get(`/api/assessment-rounds/${end.id}`)).body).myResponse?.answers[added.id]).toBe(5);
     const removed = copy.template.content.areas[1]!.statements.at(-1)!.id;
     const stale = await answer(fixture.members[0]!.client, end.id, { answers: { [removed]: 3 }, reflections: {}, submit: false });
     expect(stale.status).toBe(400);
@@ -148,6 +160,43 @@ describe("templates", () => {
     });
     expect(mixed.status).toBe(400);
     expect(mixed.body.error.details?.[0]?.path).toBe("body.templateId");
+  });
+
+  it("refuses an edit that repeats an area, statement or reflection id, and saves nothing", async () => {
+    const fixture = await programmeGroup(server.url, 0, "Tunnisteryhmä");
+    const source = await builtInTemplate(fixture.coordinator, "peer_group");
+    const { template } = await expectStatus(
+      fixture.coordinator.client.post<{ template: AssessmentTemplate }>("/api/assessment-templates", {
+        fromTemplateId: source.id,
+        name: { fi: "Tunnisteet", sv: "Id", en: "Ids" },
+        programmeId: fixture.programmeId,
+      }),
+      201,
+    );
+    const text = { fi: "Toinen", sv: "Annan", en: "Another" };
+    const edit = (content: unknown) => fixture.coordinator.client.patch<ErrorResponseBody>(`/api/assessment-templates/${template.id}`, { content });
+
+    // The same statement id in another area would count one answer in both.
+    const firstStatementId = template.content.areas[0]!.statements[0]!.id;
+    const repeatedStatement = structuredClone(template.content);
+    repeatedStatement.areas[1]!.statements.push({ id: firstStatementId, text });
+    const repeatedArea = structuredClone(template.content);
+    repeatedArea.areas[2]!.id = repeatedArea.areas[0]!.id;
+    const repeatedReflection = structuredClone(template.content);
+    repeatedReflection.reflections.push({ id: template.content.reflections[0]!.id, text });
+    const cases: [unknown, string][] = [
+      [repeatedStatement, `body.content.areas.1.statements.${template.content.areas[1]!.statements.length}.id`],
+      [repeatedArea, "body.content.areas.2.id"],
+      [repeatedReflection, `body.content.reflections.${template.content.reflections.length}.id`],
+    ];
+    for (const [content, path] of cases) {
+      const refused = await edit(content);
+      expect(refused.status, path).toBe(400);
+      expect(refused.body.error.code).toBe("validation_failed");
+      expect(refused.body.error.details).toEqual([{ path, message: expect.stringMatching(/already has the id/) }]);
+    }
+    const unchanged = TemplateList.parse((await fixture.coordinator.client.get("/api/assessment-templates")).body).templates.find((entry) => entry.id === template.id);
+    expect(unchanged).toMatchObject({ version: 1, content: template.content });
   });
 
   it("lets a standalone group's facilitator copy for the group, but not a programme group's facilitator", async () => {
@@ -288,6 +337,8 @@ describe("rounds and answering", () => {
     expect((await create(fixture.facilitator.client, { kind: "midpoint", templateId: template.id, opensOn: daysFromToday(2), closesOn: daysFromToday(1) })).status).toBe(400);
     expect((await create(fixture.facilitator.client, { kind: "halfway", templateId: template.id, opensOn: daysFromToday(0), closesOn: daysFromToday(1) })).status).toBe(400);
     expect((await create(fixture.facilitator.client, { kind: "midpoint", templateId: template.id, opensOn: "2026-02-30", closesOn: daysFromToday(1) })).status).toBe(400);
+    // The ISO format has a year 0000; the database's dates do not (found by the property test below).
+    expect((await create(fixture.facilitator.client, { kind: "midpoint", templateId: template.id, opensOn: "0000-01-01", closesOn: daysFromToday(1) })).status).toBe(400);
     expect((await create(fixture.facilitator.client, { kind: "midpoint", templateId: crypto.randomUUID(), opensOn: daysFromToday(0), closesOn: daysFromToday(1) })).status).toBe(404);
 
     // A round that already closed takes no submission.
@@ -468,22 +519,48 @@ describe("anonymous aggregates", () => {
     expect(csv.type).toContain("text/csv");
     const lines = csv.text.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]!.split(",").slice(0, 10)).toEqual(["section", "group", "item_id", "item", "respondents", "status", "start_mean", "end_mean", "change", "mean"]);
-    expect(lines[1]).toMatch(/^assessment,Koontiryhmä,sharing,[^,]+,4,available,2.88,4,1.13,,0,1,2,0,1,0,0,0,3,1,,,,,$/);
-    expect(lines.at(-1)).toBe("feedback,Koontiryhmä,,,0,no_rounds,,,,,,,,,,,,,,,,,,,");
+    expect(lines[0]!.split(",").at(-1)).toBe("text");
+    expect(lines[1]).toMatch(/^assessment,Koontiryhmä,sharing,[^,]+,4,available,2.88,4,1.13,,0,1,2,0,1,0,0,0,3,1,,,,,,$/);
+    expect(lines.at(-1)).toBe("feedback,Koontiryhmä,,,0,no_rounds,,,,,,,,,,,,,,,,,,,,");
 
-    // A programme may ask for more respondents; then nothing is shown again.
-    await server.database.db.update(programmes).set({ assessmentMinRespondents: 5 }).where(eq(programmes.id, fixture.programmeId));
+    // A programme's coordinator may ask for more respondents; then nothing is shown again.
+    const settingsPath = `/api/programmes/${fixture.programmeId}/assessment-settings`;
+    const setMinimum = (client: ApiClient, body: unknown) => client.request<AssessmentSettings & ErrorResponseBody>("PUT", settingsPath, { json: body });
+    expect((await expectStatus(fixture.coordinator.client.get(settingsPath), 200))).toEqual({ minRespondents: null, threshold: 3 });
+    expect((await setMinimum(fixture.coordinator.client, { minRespondents: 5 })).body).toEqual({ minRespondents: 5, threshold: 5 });
+    expect((await expectStatus(fixture.coordinator.client.get(settingsPath), 200))).toEqual({ minRespondents: 5, threshold: 5 });
     expect(await aggregates(a.client)).toEqual({ available: false, respondents: 4, threshold: 5, reason: "below_threshold" });
-    await server.database.db.update(programmes).set({ assessmentMinRespondents: null }).where(eq(programmes.id, fixture.programmeId));
+    expect(ProgrammeAggregates.parse((await fixture.coordinator.client.get(`/api/programmes/${fixture.programmeId}/assessment-aggregates`)).body).groups[0]!.assessments).toEqual({
+      available: false,
+      respondents: 4,
+      threshold: 5,
+      reason: "below_threshold",
+    });
+    // Never below the shared minimum, never past the largest group, whole numbers only.
+    for (const minRespondents of [2, 0, -1, 3.5, "4", 51, 2 ** 40, undefined]) {
+      const refused = await setMinimum(fixture.coordinator.client, { minRespondents });
+      expect(refused.status, `minRespondents ${String(minRespondents)}`).toBe(400);
+      expect(refused.body.error.code).toBe("validation_failed");
+    }
+    expect((await setMinimum(fixture.coordinator.client, { minRespondents: 4, programmeId: crypto.randomUUID() })).status).toBe(400);
+    // Only the programme's own coordinators: its group's facilitator and members, and other coordinators, get 404.
+    const otherCoordinator = await programmeGroup(server.url, 0, "Toinen ohjelma");
+    for (const client of [fixture.facilitator.client, a.client, otherCoordinator.coordinator.client]) {
+      expect((await setMinimum(client, { minRespondents: 3 })).status).toBe(404);
+      expect((await client.get(settingsPath)).status).toBe(404);
+    }
+    expect((await expectStatus(fixture.coordinator.client.get(settingsPath), 200))).toEqual({ minRespondents: 5, threshold: 5 });
+    // Lowering back to the shared minimum shows the figures again.
+    expect((await setMinimum(fixture.coordinator.client, { minRespondents: null })).body).toEqual({ minRespondents: null, threshold: 3 });
+    expect(await aggregates(a.client)).toEqual(result);
 
     // Members who have not accepted the agreement, and coordinators of other programmes, get nothing.
-    const otherCoordinator = await programmeGroup(server.url, 0, "Toinen ohjelma");
     expect((await otherCoordinator.coordinator.client.get(`/api/groups/${fixture.groupId}/assessment-aggregates`)).status).toBe(404);
     expect((await otherCoordinator.coordinator.client.get(`/api/programmes/${fixture.programmeId}/assessment-aggregates`)).status).toBe(404);
   });
 
-  it("aggregates the closing feedback per statement from three respondents up", async () => {
-    const fixture = await programmeGroup(server.url, 3, "Palauteryhmä");
+  it("aggregates the closing feedback per statement, and shows its written answers without authors, from three respondents up", async () => {
+    const fixture = await programmeGroup(server.url, 4, "Palauteryhmä");
     const template = await builtInTemplate(fixture.facilitator, "closing_feedback");
     expect(await fixture.members[0]!.client.get(`/api/groups/${fixture.groupId}/feedback-aggregates`).then((response) => response.body)).toEqual({
       available: false,
@@ -497,10 +574,25 @@ describe("anonymous aggregates", () => {
       { useful: 4, safe: 5, facilitation: 2, recommend: 5 },
       { useful: 4, safe: 4, facilitation: 4, recommend: 5 },
     ];
-    for (const [index, member] of fixture.members.entries()) {
-      await submit(member, round.id, values[index]!, { most_useful: "Vertaisten kokemukset" });
+    // Written in an order that is not alphabetical, so the answer's order shows it is not the order of answering.
+    const written: Record<string, string>[] = [
+      { most_useful: "Vertaisten kokemukset", change: "Enemmän aikaa tapaamisille" },
+      { most_useful: "aikataulut pitivät", recommend_why: "Kyllä, ehdottomasti" },
+      { most_useful: "Ääneen ajattelu yhdessä", change: "   " },
+    ];
+    const [first, second, third, drafter] = fixture.members as [Person, Person, Person, Person];
+    // A draft is not an answer: neither counted nor shown.
+    await expectStatus(answer(drafter.client, round.id, { answers: { useful: 1 }, reflections: { change: "Luonnoksen teksti" }, submit: false }), 200);
+    for (const [index, member] of [first, second, third].entries()) {
+      await submit(member, round.id, values[index]!, written[index]);
       const result = FeedbackAggregate.parse((await fixture.coordinator.client.get(`/api/groups/${fixture.groupId}/feedback-aggregates`)).body);
-      if (index < 2) expect(result).toEqual({ available: false, respondents: index + 1, threshold: 3, reason: "below_threshold" });
+      if (index < 2) {
+        // Below the threshold: not a word of what was written, neither over the API nor in the CSV.
+        expect(result).toEqual({ available: false, respondents: index + 1, threshold: 3, reason: "below_threshold" });
+        const csv = await csvOf(fixture.coordinator.client, `/api/programmes/${fixture.programmeId}/assessment-aggregates.csv`);
+        expect(csv.text).not.toContain("Vertaisten kokemukset");
+        expect(csv.text).not.toContain("feedback_text");
+      }
     }
     const result = FeedbackAggregate.parse((await fixture.members[0]!.client.get(`/api/groups/${fixture.groupId}/feedback-aggregates`)).body);
     if (!result.available) throw new Error("expected feedback aggregates");
@@ -510,6 +602,114 @@ describe("anonymous aggregates", () => {
       { statementId: "facilitation", mean: 3, distribution: [0, 1, 1, 1, 0] },
       { statementId: "recommend", mean: 4.67, distribution: [0, 0, 0, 1, 2] },
     ]);
-    expect(JSON.stringify(result)).not.toContain("Vertaisten kokemukset");
+    // From the threshold up: each question's texts, alphabetically (Finnish: a … v … ä), blanks and drafts left out.
+    expect(result.reflections.map(({ reflectionId, answers }) => ({ reflectionId, answers }))).toEqual([
+      { reflectionId: "most_useful", answers: ["aikataulut pitivät", "Vertaisten kokemukset", "Ääneen ajattelu yhdessä"] },
+      { reflectionId: "change", answers: ["Enemmän aikaa tapaamisille"] },
+      { reflectionId: "recommend_why", answers: ["Kyllä, ehdottomasti"] },
+    ]);
+    expect(result.reflections[0]!.text).toEqual(template.content.reflections[0]!.text);
+    const seen = JSON.stringify(result);
+    expect(seen).not.toContain("Luonnoksen teksti");
+    for (const member of fixture.members) expect(seen).not.toContain(member.user.id);
+    // The coordinator sees the same per group, and in the CSV one row per text, in the same order.
+    const programme = ProgrammeAggregates.parse((await fixture.coordinator.client.get(`/api/programmes/${fixture.programmeId}/assessment-aggregates`)).body);
+    expect(programme.groups[0]!.feedback).toEqual(result);
+    const csv = await csvOf(fixture.coordinator.client, `/api/programmes/${fixture.programmeId}/assessment-aggregates.csv`);
+    const textRows = csv.text.trim().split("\r\n").filter((line) => line.startsWith("feedback_text,"));
+    const lastCell = (line: string) => /,("(?:[^"]|"")*"|[^,"]*)$/.exec(line)![1]!.replace(/^"(.*)"$/, "$1").replaceAll('""', '"');
+    expect(textRows.map((line) => [line.split(",")[2], lastCell(line)])).toEqual([
+      ["most_useful", "aikataulut pitivät"],
+      ["most_useful", "Vertaisten kokemukset"],
+      ["most_useful", "Ääneen ajattelu yhdessä"],
+      ["change", "Enemmän aikaa tapaamisille"],
+      ["recommend_why", "Kyllä, ehdottomasti"],
+    ]);
+    expect(textRows.at(-1)).toMatch(/^feedback_text,Palauteryhmä,recommend_why,[^,]+,3,available,{20}"Kyllä, ehdottomasti"$/);
+    for (const member of fixture.members) expect(csv.text).not.toContain(member.user.id);
+  });
+});
+
+describe("arbitrary input", () => {
+  it("never answers arbitrary answer, round or threshold bodies with a server error, and never changes another person's answers", async () => {
+    const fixture = await programmeGroup(server.url, 2, "Satunnaisryhmä");
+    const template = await builtInTemplate(fixture.facilitator, "peer_group");
+    const round = await openRound(fixture, "start", template.id, daysFromToday(0), daysFromToday(30));
+    const [writer, bystander] = fixture.members as [Person, Person];
+    await submit(bystander, round.id, allAnswers(template, 2), { hopes: "Sivullisen pohdinta" });
+    const responseOf = async (person: Person) => RoundDetail.parse((await person.client.get(`/api/assessment-rounds/${round.id}`)).body).myResponse;
+    const before = await responseOf(bystander);
+
+    // Mostly near-valid input, where mistakes hide: real and unknown item ids, values around the scale.
+    const itemId = fc.oneof(fc.constantFrom(...statementIds(template), ...template.content.reflections.map((question) => question.id), "__proto__", "constructor", ""), fc.string({ maxLength: 70 }));
+    const value = fc.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.string({ maxLength: 5 }), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 2 }));
+    const someone = fc.constantFrom(bystander.user.id, writer.user.id, crypto.randomUUID());
+    const saveBody = fc.oneof(
+      fc.record(
+        {
+          answers: fc.oneof(fc.dictionary(itemId, value, { maxKeys: 20 }), value),
+          reflections: fc.oneof(fc.dictionary(itemId, fc.oneof(fc.string({ maxLength: 40 }), value), { maxKeys: 4 }), value),
+          submit: fc.oneof(fc.boolean(), value),
+          userId: someone,
+          roundId: fc.constant(round.id),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    );
+    const pad = (number: number, length: number) => String(number).padStart(length, "0");
+    // Dates at the edges of the calendar as well as near today: the schema and the database must agree on them.
+    const year = fc.oneof({ arbitrary: fc.constantFrom(0, 1, 9999), weight: 3 }, fc.integer({ min: 0, max: 9999 }));
+    const month = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 12 }), weight: 4 }, fc.constantFrom(0, 13));
+    const day = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 28 }), weight: 4 }, fc.constantFrom(0, 29, 30, 31, 32));
+    const date = fc.oneof(
+      { arbitrary: fc.tuple(year, month, day).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`), weight: 3 },
+      fc.integer({ min: -400, max: 400 }).map(daysFromToday),
+      fc.string({ maxLength: 12 }),
+    );
+    const roundBody = fc.oneof(
+      {
+        arbitrary: fc.record(
+          {
+            kind: fc.oneof({ arbitrary: fc.constantFrom(...ROUND_KINDS), weight: 4 }, fc.string({ maxLength: 10 })),
+            templateId: fc.oneof({ arbitrary: fc.constant(template.id), weight: 4 }, fc.uuid(), fc.string()),
+            opensOn: date,
+            closesOn: date,
+          },
+          { requiredKeys: ["kind", "templateId", "opensOn", "closesOn"] },
+        ),
+        weight: 4,
+      },
+      fc.jsonValue(),
+    );
+    const settingsBody = fc.oneof(fc.record({ minRespondents: fc.oneof(fc.integer(), fc.double(), fc.constant(null), fc.string({ maxLength: 4 })) }, { requiredKeys: [] }), fc.jsonValue());
+    const call = fc.oneof(
+      saveBody.map((body) => ({ who: writer, method: "PUT", path: `/api/assessment-rounds/${round.id}/my-response`, body })),
+      // A member trying their luck at the facilitator's and the coordinator's endpoints too.
+      roundBody.chain((body) => fc.constantFrom(fixture.facilitator, fixture.facilitator, writer).map((who) => ({ who, method: "POST", path: `/api/groups/${fixture.groupId}/assessment-rounds`, body }))),
+      settingsBody.chain((body) => fc.constantFrom(fixture.coordinator, writer).map((who) => ({ who, method: "PUT", path: `/api/programmes/${fixture.programmeId}/assessment-settings`, body }))),
+    );
+    await fc.assert(
+      fc.asyncProperty(call, async ({ who, method, path, body }) => {
+        const writerBefore = method === "PUT" && who === writer ? await responseOf(writer) : undefined;
+        const response = await who.client.request<ErrorResponseBody>(method, path, { rawBody: JSON.stringify(body) });
+        const what = `${method} ${path} ${JSON.stringify(body)}`;
+        expect(response.status, what).toBeLessThan(500);
+        if (response.status >= 400) {
+          expect(typeof response.body.error.code, what).toBe("string");
+          expect(JSON.stringify(response.body), what).not.toMatch(/\bat .*\.ts:\d+/);
+          // A refused save stores nothing, not even part of itself.
+          if (writerBefore !== undefined) expect(await responseOf(writer), what).toEqual(writerBefore);
+        }
+        // Only facilitators open rounds and only coordinators set the threshold, whatever a member sends.
+        if (who === writer && method !== "PUT") expect(response.status, what).not.toBe(201);
+        if (who === writer && path.endsWith("/assessment-settings")) expect(response.status, what).not.toBe(200);
+        expect(await responseOf(bystander), what).toEqual(before);
+      }),
+      { numRuns: 150 },
+    );
+    // Whatever was sent, the stored threshold is the shared minimum or a whole number from it to the largest group.
+    const settings = AssessmentSettings.parse((await fixture.coordinator.client.get(`/api/programmes/${fixture.programmeId}/assessment-settings`)).body);
+    if (settings.minRespondents !== null) expect(settings.minRespondents).toSatisfy((value: number) => Number.isInteger(value) && value >= 3 && value <= 50);
   });
 });

@@ -107,6 +107,44 @@ describe("live group updates", () => {
     expect((await boardPushed).goals.map((goal) => goal.title)).toContain("Nyt näkyy");
   });
 
+  it("pushes the invitation list to the group's facilitators only when a link is made, used or withdrawn", async () => {
+    const { groupId, facilitator, member, invitationToken } = await groupWithMember(server.url);
+    const facilitatorSocket = await connect(facilitator.client.accessToken);
+    const memberSocket = await connect(member.client.accessToken);
+    const seenByMember = record(memberSocket, "invitations:updated");
+
+    const createdPush = next(facilitatorSocket, "invitations:updated", (payload) => payload.invitations.some((invitation) => invitation.email === "uusi@example.fi"));
+    const created = await facilitator.client.post<{ invitation: { id: string; token: string } }>(`/api/groups/${groupId}/invitations`, { email: "uusi@example.fi" });
+    expect(created.status).toBe(201);
+    const afterCreate = await createdPush;
+    expect(afterCreate.groupId).toBe(groupId);
+    expect(afterCreate.invitations.find((invitation) => invitation.email === "uusi@example.fi")).toMatchObject({ id: created.body.invitation.id, revoked: false, uses: 0 });
+    // The list names links, never their tokens: a token is shown once, to whoever made it.
+    expect(JSON.stringify(afterCreate)).not.toContain(created.body.invitation.token);
+
+    const newcomer = await signedInClient(server.url);
+    const usedPush = next(facilitatorSocket, "invitations:updated", (payload) => payload.invitations.some((invitation) => invitation.uses === 2));
+    expect((await newcomer.client.post(`/api/invitations/${invitationToken}/accept`, { acceptAgreement: true })).status).toBe(200);
+    await usedPush;
+
+    const revokedPush = next(facilitatorSocket, "invitations:updated", (payload) =>
+      payload.invitations.some((invitation) => invitation.id === created.body.invitation.id && invitation.revoked),
+    );
+    expect((await facilitator.client.delete(`/api/groups/${groupId}/invitations/${created.body.invitation.id}`)).status).toBe(204);
+    await revokedPush;
+
+    // The promotion's members:updated reaches the member after every earlier push would have.
+    const promoted = next(memberSocket, "members:updated", (payload) => payload.members.some((person) => person.userId === member.user.id && person.role === "facilitator"));
+    expect((await facilitator.client.patch(`/api/groups/${groupId}/members/${member.user.id}`, { role: "facilitator" })).status).toBe(200);
+    await promoted;
+    expect(seenByMember).toEqual([]);
+
+    // Now a facilitator, the member's page gets the list too.
+    const memberPush = next(memberSocket, "invitations:updated");
+    expect((await facilitator.client.post(`/api/groups/${groupId}/invitations`, { email: "toinen@example.fi" })).status).toBe(201);
+    expect((await memberPush).invitations.map((invitation) => invitation.email)).toContain("toinen@example.fi");
+  });
+
   it("cuts a removed member's live updates at once", async () => {
     const { groupId, facilitator, member } = await groupWithMember(server.url);
     const memberSocket = await connect(member.client.accessToken);

@@ -243,6 +243,45 @@ describe("programmes", () => {
     expect(invitation.body.invitation.role).toBe("facilitator");
   });
 
+  it("refuses to appoint a newcomer to a full or ended group, but still promotes someone already in it", async () => {
+    const coordinator = await signedInClient(server.url);
+    const [first, joiner, latecomer] = await Promise.all([signedInClient(server.url), signedInClient(server.url), signedInClient(server.url)]);
+    const programmeId = (await coordinator.client.post<{ programme: { id: string } }>("/api/programmes", { name: "Pieni pilotti", template: "verme_year" })).body
+      .programme.id;
+    const groupId = (
+      await coordinator.client.post<{ group: { id: string } }>(`/api/programmes/${programmeId}/groups`, { name: "Pari", kind: "supervision_circle", capacity: 2 })
+    ).body.group.id;
+    const appoint = (email: string) => coordinator.client.post<ErrorResponseBody>(`/api/programmes/${programmeId}/groups/${groupId}/facilitators`, { email });
+
+    // Appointed without having accepted the agreement: the role at once, the content only after accepting.
+    const appointed = await appoint(first.account.email);
+    expect(appointed.status).toBe(201);
+    expect(MembershipResponse.parse(appointed.body).membership).toMatchObject({ role: "facilitator", agreementAcceptedAt: null });
+    expect(errorCode(await first.client.get(`/api/groups/${groupId}/goals`))).toBe("agreement_required");
+    expect((await first.client.post(`/api/groups/${groupId}/agreement/accept`)).status).toBe(200);
+
+    const link = await first.client.post<{ invitation: { token: string } }>(`/api/groups/${groupId}/invitations`, { singleUse: false });
+    expect((await joiner.client.post(`/api/invitations/${link.body.invitation.token}/accept`, { acceptAgreement: true })).status).toBe(200);
+
+    const refused = await appoint(latecomer.account.email);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("group_full");
+    expect((await latecomer.client.get(`/api/groups/${groupId}`)).status).toBe(404);
+
+    // Promoting a member takes no new place.
+    expect((await appoint(joiner.account.email)).status).toBe(201);
+    const group = GroupResponse.parse((await first.client.get(`/api/groups/${groupId}`)).body).group;
+    expect(group.memberCount).toBe(2);
+    expect(group.members.map((member) => member.role)).toEqual(["facilitator", "facilitator"]);
+
+    // An ended group takes no one new even when a place is free.
+    expect((await first.client.patch(`/api/groups/${groupId}`, { capacity: 3 })).status).toBe(200);
+    expect((await first.client.post(`/api/groups/${groupId}/phase`, { phase: "ended" })).status).toBe(200);
+    const afterEnd = await appoint(latecomer.account.email);
+    expect(afterEnd.status).toBe(409);
+    expect(afterEnd.body.error.code).toBe("group_ended");
+  });
+
   it("refuses an unknown process template", async () => {
     const { client } = await signedInClient(server.url);
     expect(errorCode(await client.post("/api/programmes", { name: "X", template: "agile" }))).toBe("validation_failed");

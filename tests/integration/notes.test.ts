@@ -1,13 +1,18 @@
 import { WebSocket } from "ws";
 import * as encoding from "lib0/encoding";
+import pino from "pino";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServerToClientEvents } from "../../shared/events";
 import { NOTES } from "../../shared/limits";
 import { NOTE_CLOSE, NOTE_FRAGMENT } from "../../shared/notes";
+import type { GroupDetail, Membership } from "../../shared/schemas/groups";
 import type { NotePage, NotePageList, NoteVersion, NoteVersionPreview } from "../../shared/schemas/notes";
+import { listVersions, loadVersion, saveVersion, stateToMarkdown } from "../../server/commands/notes";
 import { appendUpdate, compactDocument, countUpdates, loadDocument } from "../../server/db/noteStore";
+import { createNoteDocuments, type NoteRelay } from "../../server/realtime/noteDocuments";
+import { createPiiriServer, type PiiriServer } from "../../server/server";
 import { expectStatus, groupWithMember } from "../support/groups";
 import { signedInClient, type ErrorResponseBody } from "../support/http";
 import { appendParagraph, createPage, markdownOf, notesSocketUrl, openNote, paragraphs, ticketFor, type OpenNote } from "../support/notes";
@@ -51,6 +56,25 @@ function refusedStatus(url: string): Promise<number> {
     });
     ws.once("open", () => reject(new Error("the upgrade was accepted")));
     ws.once("error", () => undefined);
+  });
+}
+
+/**
+ * Resolves once the server has handled every frame sent before on this socket: frames of one
+ * connection are handled in order, and a sync step 1 is answered with a step 2.
+ */
+function handledSoFar(ws: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== 0 || data[1] !== syncProtocol.messageYjsSyncStep2) return;
+      ws.off("message", onMessage);
+      resolve();
+    };
+    ws.on("message", onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    ws.send(encoding.toUint8Array(encoder));
   });
 }
 
@@ -227,6 +251,81 @@ describe("editing together over the y-websocket protocol", () => {
     reader.close();
   });
 
+  it("lets a facilitator give a member read access only: the ticket says so, edits are dropped, REST refuses; and back", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Vieraan luettavaksi");
+    const editor = await open(facilitator.client, page.id);
+    // Two editors of the member, open before the change: one types while read-only, one after.
+    const memberEditor = await open(member.client, page.id);
+    const memberLater = await open(member.client, page.id);
+    appendParagraph(editor.doc, "Ohjaajan rivi");
+    await vi.waitFor(() => expect(paragraphs(memberEditor.doc)).toEqual(["Ohjaajan rivi"]));
+
+    // Only a facilitator gives it, and never to a facilitator, who runs the notebook.
+    expect((await member.client.patch(`/api/groups/${groupId}/members/${member.user.id}`, { notesReadOnly: true })).status).toBe(403);
+    const toFacilitator = await facilitator.client.patch<ErrorResponseBody>(`/api/groups/${groupId}/members/${facilitator.user.id}`, { notesReadOnly: true });
+    expect(toFacilitator.status).toBe(403);
+    const { membership } = await expectStatus(
+      facilitator.client.patch<{ membership: Membership }>(`/api/groups/${groupId}/members/${member.user.id}`, { notesReadOnly: true }),
+      200,
+    );
+    expect(membership.notesReadOnly).toBe(true);
+    const { group } = await expectStatus(member.client.get<{ group: GroupDetail }>(`/api/groups/${groupId}`), 200);
+    expect(group.myMembership.notesReadOnly).toBe(true);
+    expect(group.members.find((person) => person.userId === member.user.id)?.notesReadOnly).toBe(true);
+    expect(group.members.find((person) => person.userId === facilitator.user.id)?.notesReadOnly).toBe(false);
+
+    // REST: the notebook reads, and refuses every change.
+    expect((await expectStatus(member.client.get<NotePageList>(`/api/groups/${groupId}/notes`), 200)).readOnly).toBe(true);
+    expect((await member.client.post(`/api/groups/${groupId}/notes`, { title: "Ei käy" })).status).toBe(403);
+    expect((await member.client.patch(`/api/notes/${page.id}`, { title: "Ei käy" })).status).toBe(403);
+    expect((await member.client.post(`/api/notes/${page.id}/versions`, { name: "Ei käy" })).status).toBe(403);
+
+    // The socket: a new ticket says read-only, and a raw client's update frame is dropped; so are the
+    // edits of the editor that was open before.
+    appendParagraph(memberEditor.doc, "Avoimen editorin rivi");
+    const ticket = await ticketFor(member.client, page.id);
+    expect(ticket.readOnly).toBe(true);
+    const reader = await rawSocket(ticket.ticket, ticket.docName);
+    reader.send(updateFrame("Lukijan rivi"));
+    await handledSoFar(reader);
+    reader.close();
+    appendParagraph(editor.doc, "Ohjaaja jatkaa");
+    const late = await open(member.client, page.id);
+    await vi.waitFor(() => expect(paragraphs(late.doc)).toEqual(["Ohjaajan rivi", "Ohjaaja jatkaa"]));
+    await server.server.flushNotes();
+    const markdown = await markdownOf(server.url, member.client, page.id);
+    expect(markdown).not.toContain("Lukijan rivi");
+    expect(markdown).not.toContain("Avoimen editorin rivi");
+
+    // Taken back: new tickets and the editor still open may write again.
+    await expectStatus(facilitator.client.patch(`/api/groups/${groupId}/members/${member.user.id}`, { notesReadOnly: false }), 200);
+    expect((await ticketFor(member.client, page.id)).readOnly).toBe(false);
+    appendParagraph(memberLater.doc, "Taas saa kirjoittaa");
+    await vi.waitFor(() => expect(paragraphs(editor.doc)).toContain("Taas saa kirjoittaa"));
+    expect((await member.client.post(`/api/groups/${groupId}/notes`, { title: "Nyt käy" })).status).toBe(201);
+  });
+
+  it("keeps facilitators editing: making a read-only member a facilitator lifts the mark", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    await expectStatus(facilitator.client.patch(`/api/groups/${groupId}/members/${member.user.id}`, { notesReadOnly: true }), 200);
+    const { membership } = await expectStatus(
+      facilitator.client.patch<{ membership: Membership }>(`/api/groups/${groupId}/members/${member.user.id}`, { role: "facilitator" }),
+      200,
+    );
+    expect(membership).toMatchObject({ role: "facilitator", notesReadOnly: false });
+    const page = await createPage(member.client, groupId, "Uuden ohjaajan sivu");
+    expect((await ticketFor(member.client, page.id)).readOnly).toBe(false);
+  });
+
+  it("refuses the upgrade with 403 when the ticket's holder lost access before using it", async () => {
+    const { groupId, facilitator, member } = await groupWithMember(server.url);
+    const page = await createPage(facilitator.client, groupId, "Menetetty pääsy");
+    const ticket = await ticketFor(member.client, page.id);
+    expect((await facilitator.client.delete(`/api/groups/${groupId}/members/${member.user.id}`)).status).toBe(204);
+    expect(await refusedStatus(`${notesSocketUrl(server.url)}/${ticket.docName}?ticket=${ticket.ticket}`)).toBe(403);
+  });
+
   it("closes a connection that sends an oversize frame or garbage, and stays up for everyone else", async () => {
     const { groupId, member, facilitator } = await groupWithMember(server.url);
     const page = await createPage(member.client, groupId, "Iso");
@@ -331,5 +430,111 @@ describe("history", () => {
     expect(before.markdown).toBe("Kokonaan uusi teksti\n");
     const { versions } = await expectStatus(member.client.get<{ versions: NoteVersion[] }>(`/api/notes/${page.id}/versions`), 200);
     expect(versions.map((version) => version.kind)).toEqual(["restore", "manual"]);
+  });
+});
+
+describe("automatic versions", () => {
+  it("counts from the page's newest version, so a page edited in short visits still gets them", async () => {
+    const { groupId, member } = await groupWithMember(server.url);
+    const page = await createPage(member.client, groupId, "Lyhyet käynnit");
+    const { db } = server.database;
+    const autoVersionEveryMs = 1500;
+    // Each visit opens the page, edits, saves and closes it: nobody keeps it open for the interval.
+    async function visit(text: string): Promise<void> {
+      const documents = createNoteDocuments(db, pino({ level: "silent" }), { autoVersionEveryMs });
+      documents.onAutoVersionDue(async (pageId, state) => {
+        await saveVersion(db, pageId, state, { name: null, kind: "auto", createdBy: null });
+      });
+      const document = await documents.acquire(page.id);
+      appendParagraph(document.doc, text);
+      await documents.flushAll();
+      await documents.close();
+    }
+    const automatic = async () => (await listVersions(db, page.id)).filter((version) => version.kind === "auto");
+    const pause = () => new Promise((resolve) => setTimeout(resolve, autoVersionEveryMs + 100));
+
+    await visit("Heti luomisen jälkeen");
+    expect(await automatic()).toHaveLength(0);
+    await pause();
+    await visit("Myöhemmin");
+    const [first, ...none] = await automatic();
+    expect(none).toHaveLength(0);
+    expect(stateToMarkdown((await loadVersion(db, page.id, first!.id)).state)).toBe("Heti luomisen jälkeen\n\nMyöhemmin\n");
+    // Right after a version the clock starts again.
+    await visit("Heti perään");
+    expect(await automatic()).toHaveLength(1);
+    await pause();
+    await visit("Taas myöhemmin");
+    expect(await automatic()).toHaveLength(2);
+  });
+});
+
+/** Joins the notes relays of several nodes in this process, delivering asynchronously as pub/sub would. */
+function relayHub(): { node(): NoteRelay } {
+  const subscribers = new Set<(pageId: string, update: Uint8Array) => void>();
+  return {
+    node() {
+      let own: ((pageId: string, update: Uint8Array) => void) | null = null;
+      return {
+        publish(pageId, update) {
+          const copy = update.slice();
+          for (const subscriber of subscribers) if (subscriber !== own) setImmediate(() => subscriber(pageId, copy));
+        },
+        subscribe(onRemoteUpdate) {
+          own = onRemoteUpdate;
+          subscribers.add(onRemoteUpdate);
+          return () => subscribers.delete(onRemoteUpdate);
+        },
+      };
+    },
+  };
+}
+
+describe("two server nodes on one database", () => {
+  const nodes: PiiriServer[] = [];
+  const notesOnNodes: OpenNote[] = [];
+  afterAll(async () => {
+    for (const note of notesOnNodes.splice(0)) note.destroy();
+    for (const node of nodes.splice(0)) await node.close();
+  });
+
+  async function startNode(relay: NoteRelay): Promise<string> {
+    const node = createPiiriServer({ database: server.database, jwtSecret: server.jwtSecret, logger: pino({ level: "silent" }), noteRelay: relay });
+    nodes.push(node);
+    return node.listen(0);
+  }
+
+  it("converges providers connected to different nodes through the relay, and stores the result", async () => {
+    const hub = relayHub();
+    const [urlA, urlB] = await Promise.all([startNode(hub.node()), startNode(hub.node())]);
+    const { groupId, facilitator, member } = await groupWithMember(urlA);
+    const page = await createPage(facilitator.client, groupId, "Kaksi solmua");
+    const onA = await openNote(urlA, facilitator.client, page.id);
+    notesOnNodes.push(onA);
+    // Typed on node A and not stored yet when node B loads the page: B reads the page again once A's
+    // save is due, so this arrives even though the relay's copy came before B had the page open.
+    appendParagraph(onA.doc, "Ennen kuin B avasi");
+    const onB = await openNote(urlB, member.client, page.id);
+    notesOnNodes.push(onB);
+
+    for (let index = 0; index < 20; index++) {
+      appendParagraph(onA.doc, `A${index}`);
+      appendParagraph(onB.doc, `B${index}`);
+    }
+    await vi.waitFor(
+      () => {
+        expect(paragraphs(onA.doc)).toHaveLength(41);
+        expect(paragraphs(onB.doc)).toEqual(paragraphs(onA.doc));
+      },
+      { timeout: NOTES.persistMaxDelayMs * 4 },
+    );
+    const expected = ["Ennen kuin B avasi", ...Array.from({ length: 20 }, (_, i) => `A${i}`), ...Array.from({ length: 20 }, (_, i) => `B${i}`)].sort();
+    expect([...paragraphs(onB.doc)].sort()).toEqual(expected);
+
+    // Each node stored its own editors' edits; together the database holds the whole page.
+    await Promise.all(nodes.map((node) => node.flushNotes()));
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await loadDocument(server.database.db, page.id)).state);
+    expect(paragraphs(stored)).toEqual(paragraphs(onA.doc));
   });
 });

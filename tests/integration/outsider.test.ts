@@ -31,6 +31,17 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "PUT /api/groups/{groupId}/my-growth/sharing": { shared: true },
   "PUT /api/assessment-rounds/{roundId}/my-response": { answers: {}, reflections: {}, submit: false },
   "PATCH /api/assessment-templates/{templateId}": { name: { fi: "Kaapattu", sv: "Kapad", en: "Hijacked" } },
+  "PUT /api/programmes/{programmeId}/assessment-settings": { minRespondents: 3 },
+  "POST /api/groups/{groupId}/meetings": { title: "Kaapattu", startsAt: "2027-01-01T10:00:00Z", durationMinutes: 60 },
+  "PATCH /api/meetings/{meetingId}": { title: "Kaapattu" },
+  "PUT /api/meetings/{meetingId}/agenda": { blocks: [{ kind: "other", minutes: 10 }] },
+  "POST /api/meetings/{meetingId}/items": { kind: "decision", text: "Kaapattu" },
+  "POST /api/series/{seriesId}/pause": { from: "2027-01-01", until: "2027-12-31" },
+  "POST /api/series/{seriesId}/resume": {},
+  "POST /api/groups/{groupId}/polls": { title: "Kaapattu", durationMinutes: 60, timeZone: "Europe/Helsinki", options: ["2027-01-01T10:00:00Z"] },
+  "PUT /api/polls/{pollId}/answers": { answers: [{ optionId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f", answer: "yes" }] },
+  "POST /api/polls/{pollId}/close": { optionId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f" },
+  "PUT /api/method-cards/{cardId}/favourite": { favourite: true },
 };
 
 let server: TestServer;
@@ -39,6 +50,7 @@ let programmeA: { id: string; groupId: string };
 let invitationIdA: string;
 let pageA: { id: string; versionId: string };
 let assessmentA: { roundId: string; templateId: string };
+let meetingA: { meetingId: string; seriesId: string; itemId: string; pollId: string; cardId: string };
 let outsider: ApiClient;
 
 beforeAll(async () => {
@@ -71,6 +83,30 @@ beforeAll(async () => {
   });
   programmeA = { id: programme.body.programme.id, groupId: programmeGroup.body.group.id };
 
+  const meeting = await groupA.facilitator.client.post<{ meeting: { id: string; seriesId: string } }>(`/api/groups/${groupA.groupId}/meetings`, {
+    title: "A:n tapaaminen",
+    startsAt: "2027-01-05T17:00:00+02:00",
+    durationMinutes: 90,
+    repeat: { kind: "monthly_weekday", count: 3 },
+  });
+  const item = await groupA.facilitator.client.post<{ item: { id: string } }>(`/api/meetings/${meeting.body.meeting.id}/items`, { kind: "decision", text: "A:n päätös" });
+  const poll = await groupA.facilitator.client.post<{ poll: { id: string } }>(`/api/groups/${groupA.groupId}/polls`, {
+    title: "A:n kysely",
+    durationMinutes: 60,
+    timeZone: "Europe/Helsinki",
+    options: ["2027-02-01T10:00:00Z"],
+  });
+  const card = await groupA.facilitator.client.post<{ card: { id: string } }>("/api/method-cards", {
+    groupId: groupA.groupId,
+    phase: "sharing",
+    title: "A:n menetelmä",
+    purpose: "Vain A:lle",
+    groupSize: { min: 2, max: 8 },
+    durationMinutes: { min: 10, max: 20 },
+    steps: [{ minutes: 10, text: "Tehkää" }],
+  });
+  meetingA = { meetingId: meeting.body.meeting.id, seriesId: meeting.body.meeting.seriesId, itemId: item.body.item.id, pollId: poll.body.poll.id, cardId: card.body.card.id };
+
   // The outsider belongs to a group of their own, so they are a real user with real rooms.
   const groupB = await groupWithMember(server.url, { goalCount: 1, name: "Ryhmä B" });
   outsider = groupB.member.client;
@@ -92,6 +128,7 @@ function fillPath(path: string): string {
     versionId: pageA.versionId,
     roundId: assessmentA.roundId,
     templateId: assessmentA.templateId,
+    ...meetingA,
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
@@ -104,7 +141,9 @@ describe("an outsider (member of group B) against group A", () => {
   it("gets 403 or 404 from every group, programme and notes endpoint, and changes nothing", async () => {
     const document = await outsider.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json");
     const operations = Object.entries(document.body.paths)
-      .filter(([path]) => ["{groupId}", "{programmeId}", "{pageId}", "{roundId}", "{templateId}"].some((param) => path.includes(param)))
+      .filter(([path]) =>
+        ["{groupId}", "{programmeId}", "{pageId}", "{roundId}", "{templateId}", "{meetingId}", "{seriesId}", "{pollId}", "{cardId}"].some((param) => path.includes(param)),
+      )
       .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
     expect(operations.length).toBeGreaterThanOrEqual(17);
 
@@ -119,7 +158,7 @@ describe("an outsider (member of group B) against group A", () => {
       expect(typeof response.body.error.code).toBe("string");
     }
 
-    for (const key of ["GET /api/assessment-rounds/{roundId}", "PUT /api/assessment-rounds/{roundId}/my-response", "PATCH /api/assessment-templates/{templateId}", "GET /api/groups/{groupId}/my-growth.csv"]) {
+    for (const key of ["GET /api/meetings/{meetingId}/summary", "POST /api/polls/{pollId}/close", "GET /api/method-cards/{cardId}", "GET /api/assessment-rounds/{roundId}", "PUT /api/assessment-rounds/{roundId}/my-response", "PATCH /api/assessment-templates/{templateId}", "GET /api/groups/{groupId}/my-growth.csv"]) {
       expect(answers.some((answer) => answer.startsWith(`${key} →`)), key).toBe(true);
     }
 
@@ -140,6 +179,16 @@ describe("an outsider (member of group B) against group A", () => {
     expect(template.body.templates.find((entry) => entry.id === assessmentA.templateId)?.version).toBe(1);
     const growth = await groupA.member.client.get<{ sharedWithGroup: boolean }>(`/api/groups/${groupA.groupId}/my-growth`);
     expect(growth.body.sharedWithGroup).toBe(false);
+    const meetings = await groupA.member.client.get<{ meetings: { title: string; status: string }[] }>(`/api/groups/${groupA.groupId}/meetings`);
+    expect(meetings.body.meetings.map((meeting) => [meeting.title, meeting.status])).toEqual([
+      ["A:n tapaaminen", "scheduled"],
+      ["A:n tapaaminen", "scheduled"],
+      ["A:n tapaaminen", "scheduled"],
+    ]);
+    const summary = await groupA.member.client.get<{ summary: { items: unknown[] } }>(`/api/meetings/${meetingA.meetingId}/summary`);
+    expect(summary.body.summary.items).toHaveLength(1);
+    const polls = await groupA.member.client.get<{ polls: { status: string; responses: unknown[] }[] }>(`/api/groups/${groupA.groupId}/polls`);
+    expect(polls.body.polls.map((poll) => [poll.status, poll.responses.length])).toEqual([["open", 0]]);
   });
 
   it("is refused on every group socket event and receives none of group A's updates", async () => {
@@ -154,11 +203,24 @@ describe("an outsider (member of group B) against group A", () => {
     const checkIn = await socket.emitWithAck("goal:checkIn", { groupId: groupA.groupId, goalId: groupA.goals[0]!.id, checkIn: { progress: 2 } });
     expect(create).toEqual({ ok: false, error: expect.objectContaining({ code: "not_found" }) });
     expect(checkIn).toEqual({ ok: false, error: expect.objectContaining({ code: "not_found" }) });
+    for (const event of ["meetings:updated", "poll:updated", "meeting:updated"] as const) socket.on(event, (payload: unknown) => leaked.push(payload));
+    const meetingEvents = [
+      await socket.emitWithAck("meeting:join", { meetingId: meetingA.meetingId }),
+      await socket.emitWithAck("meeting:leave", { meetingId: meetingA.meetingId }),
+      await socket.emitWithAck("meeting:control", { meetingId: meetingA.meetingId, control: { type: "start" } }),
+      await socket.emitWithAck("meeting:hand", { meetingId: meetingA.meetingId, raised: true }),
+    ];
+    for (const answer of meetingEvents) expect(answer).toEqual({ ok: false, error: expect.objectContaining({ code: "not_found" }) });
 
     const facilitatorSocket = await connectSocket(server.url, groupA.facilitator.client.accessToken);
     const marker = new Promise((resolve) => facilitatorSocket.once("goals:updated", resolve));
     await groupA.facilitator.client.post(`/api/groups/${groupA.groupId}/goals`, { title: "Vain A:lle" });
     await marker;
+    const pollPushed = new Promise((resolve) => facilitatorSocket.once("poll:updated", resolve));
+    await groupA.facilitator.client.request("PUT", `/api/polls/${meetingA.pollId}/answers`, { json: { answers: [] } });
+    await groupA.member.client.post(`/api/groups/${groupA.groupId}/polls`, {});
+    await groupA.facilitator.client.post(`/api/groups/${groupA.groupId}/polls`, { title: "Vain A:lle", durationMinutes: 30, timeZone: "Europe/Helsinki", options: ["2027-03-01T10:00:00Z"] });
+    await pollPushed;
     expect(leaked).toEqual([]);
     socket.close();
     facilitatorSocket.close();

@@ -1,12 +1,14 @@
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, seedDemoAccounts } from "../../scripts/demo/accounts";
 import { DEMO_ASSESSMENT_GROUP, seedDemoAssessments } from "../../scripts/demo/assessments";
 import { DEMO_CONVERSATIONS, seedDemoChat } from "../../scripts/demo/chat";
 import { seedDemoNotebooks } from "../../scripts/demo/notes";
 import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "../../scripts/demo/programmes";
+import { goalCheckIns, goals, groups as groupTable } from "../../server/db/schema";
 import { Aggregates, DueList, FeedbackAggregate, MyGrowth, SharedGrowth } from "../../shared/schemas/assessments";
 import { UnreadList } from "../../shared/schemas/chat";
-import { GoalList, GroupDetail, GroupList, GROUP_KINDS } from "../../shared/schemas/groups";
+import { GoalList, GroupDetail, GroupList, GROUP_KINDS, ProgrammeDetailResponse } from "../../shared/schemas/groups";
 import { NotePageList } from "../../shared/schemas/notes";
 import { ApiClient } from "../support/http";
 import { markdownOf, openNote, paragraphs } from "../support/notes";
@@ -45,29 +47,52 @@ describe("the demo seed", () => {
     }
   });
 
-  it("fills programmes with several groups of each kind, with goals and check-ins, once", async () => {
+  it("fills a programme with several groups of each kind, with goals and check-ins, once", async () => {
     const people = await seedDemoAccounts(server.database.db);
     const first = await seedDemoProgrammes(server.database.db, people);
     expect(first.created).toEqual(DEMO_PROGRAMMES.map((programme) => programme.name));
     const again = await seedDemoProgrammes(server.database.db, people);
     expect(again).toEqual({ created: [], kept: first.created });
 
-    const demoGroups = DEMO_PROGRAMMES.flatMap((programme) => programme.groups);
-    for (const kind of GROUP_KINDS) expect(demoGroups.filter((group) => group.kind === kind).length).toBeGreaterThanOrEqual(2);
+    // One programme — the pilot, as its coordinator sees it — holds at least two groups of every kind.
+    const kaisa = people.find((person) => person.key === "coordinator")!;
+    const coordinator = await signIn(kaisa.email, kaisa.password);
+    const programmes = await coordinator.get<{ programmes: { id: string; name: string; template: string }[] }>("/api/programmes");
+    expect(programmes.body.programmes.map((programme) => programme.template).sort()).toEqual(["peer_instructor_training", "verme_year"]);
+    const pilot = programmes.body.programmes.find((programme) => programme.name === DEMO_PROGRAMMES[0]!.name)!;
+    const pilotGroups = ProgrammeDetailResponse.parse((await coordinator.get(`/api/programmes/${pilot.id}`)).body).groups;
+    // Goals and check-ins are content the coordinator never sees, so they are counted in the database.
+    const withCheckIns = new Set(
+      (
+        await server.database.db
+          .selectDistinct({ groupId: goals.groupId })
+          .from(goalCheckIns)
+          .innerJoin(goals, eq(goals.id, goalCheckIns.goalId))
+          .where(inArray(goals.groupId, pilotGroups.map((group) => group.id)))
+      ).map((row) => row.groupId),
+    );
+    for (const kind of GROUP_KINDS) {
+      const ofKind = pilotGroups.filter((group) => group.kind === kind);
+      expect(ofKind.length, `${kind} groups in the pilot`).toBeGreaterThanOrEqual(2);
+      expect(ofKind.filter((group) => withCheckIns.has(group.id)).length, `${kind} groups with goals and check-ins`).toBeGreaterThanOrEqual(2);
+    }
+    // Every check-in lies in the past, after its group started.
+    const checkInTimes = await server.database.db
+      .select({ at: goalCheckIns.createdAt, startedAt: groupTable.createdAt })
+      .from(goalCheckIns)
+      .innerJoin(goals, eq(goals.id, goalCheckIns.goalId))
+      .innerJoin(groupTable, eq(groupTable.id, goals.groupId))
+      .where(inArray(goals.groupId, pilotGroups.map((group) => group.id)));
+    expect(checkInTimes.filter((row) => row.at.getTime() > Date.now() || row.at.getTime() < row.startedAt.getTime())).toEqual([]);
 
     const aino = people.find((person) => person.key === "aino")!;
     const client = await signIn(aino.email, aino.password);
     const groups = GroupList.parse((await client.get("/api/groups")).body).groups;
     const active = groups.find((group) => group.name === "Projektinhallinnan arki")!;
     expect(active).toMatchObject({ phase: "active", memberCount: 5 });
-    const goals = GoalList.parse((await client.get(`/api/groups/${active.id}/goals`)).body).goals;
-    expect(goals).toHaveLength(2);
-    expect(goals[0]!.checkInCount).toBeGreaterThan(0);
-
-    const kaisa = people.find((person) => person.key === "coordinator")!;
-    const coordinator = await signIn(kaisa.email, kaisa.password);
-    const programmes = await coordinator.get<{ programmes: { id: string; template: string }[] }>("/api/programmes");
-    expect(programmes.body.programmes.map((programme) => programme.template).sort()).toEqual(["peer_instructor_training", "verme_year"]);
+    const board = GoalList.parse((await client.get(`/api/groups/${active.id}/goals`)).body).goals;
+    expect(board).toHaveLength(2);
+    expect(board[0]!.checkInCount).toBeGreaterThan(0);
   });
 
   it("writes the demo groups' chats with threads, reactions and a mention once, leaving them alone when run again", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../server/domain/appError";
 import {
   aggregateThreshold,
+  anonymousOrder,
   assertComparableTemplate,
   assertRoundAcceptsAnswers,
   assertValidResponse,
@@ -117,6 +118,38 @@ describe("aggregates and templates", () => {
     }
     const peerInstructor = BUILT_IN_TEMPLATES.find((template) => template.key === "peer_instructor")!;
     expect(peerInstructor.content.areas.map((area) => area.id)).toEqual(["interaction", "self_knowledge", "group_guidance", "orientation", "safety"]);
+  });
+
+  it("refuses a template whose areas, statements (across areas) or reflections repeat an id, naming each repeat", () => {
+    const text = { fi: "x", sv: "x", en: "x" };
+    const repeated = {
+      ...content,
+      areas: [
+        ...content.areas,
+        { id: "a", title: text, statements: [{ id: "b1", text }, { id: "a2", text }] },
+        { id: "c", title: text, statements: [{ id: "c1", text }, { id: "c1", text }] },
+      ],
+      reflections: [{ id: "r", text }, { id: "r", text }, { id: "a1", text }],
+    };
+    const result = TemplateContent.safeParse(repeated);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([
+      "areas.2.id",
+      "areas.2.statements.0.id",
+      "areas.2.statements.1.id",
+      "areas.3.statements.1.id",
+      "reflections.1.id",
+    ]);
+    // A reflection may share a statement's id: answers and reflections are kept apart.
+    expect(TemplateContent.safeParse({ ...content, reflections: [{ id: "a1", text }] }).success).toBe(true);
+  });
+
+  it("orders the closing survey's written answers alphabetically, the Finnish way, whatever order they came in", () => {
+    const answers = ["Ääneen", "aikataulu", "Vertaiset", "Öisin", "vertaiset", "10 tapaamista", "2 tapaamista", "Åland"];
+    const expected = ["2 tapaamista", "10 tapaamista", "aikataulu", "Vertaiset", "vertaiset", "Åland", "Ääneen", "Öisin"];
+    expect(anonymousOrder(answers)).toEqual(expected);
+    expect(anonymousOrder([...answers].reverse())).toEqual(expected);
+    expect(answers[0]).toBe("Ääneen");
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { AssessmentRound, MyGrowth, MyResponse, TemplateContent } from "../../shared/schemas/assessments";
+import { TemplateContent, type AssessmentRound, type MyGrowth, type MyResponse } from "../../shared/schemas/assessments";
 import { LOCALES } from "../../shared/locales";
 import { formatChange, formatScore } from "../../client/features/assessments/format";
 import { ASSESSMENT_LABEL_KEYS } from "../../client/features/assessments/labels";
@@ -11,6 +11,7 @@ import {
   changeOf,
   growthSeries,
   missingStatements,
+  newStatementId,
   reflectionRows,
   startStep,
   statementRows,
@@ -66,6 +67,19 @@ describe("answering", () => {
     expect(areaMean(content.areas[0]!, { listen: 2, speak: 5 })).toBe(3.5);
     expect(areaMean(content.areas[0]!, { listen: 4 })).toBe(4);
     expect(areaMean(content.areas[0]!, {})).toBeNull();
+  });
+});
+
+describe("editing a template", () => {
+  it("gives an added statement an id the template does not have and had not, valid as a template id", () => {
+    const random = ["aaaa", "aaaa", "bbbb"];
+    expect(newStatementId(new Set(["s-aaaa", "listen"]), () => random.shift()!)).toBe("s-bbbb");
+    const ids = new Set<string>();
+    for (let index = 0; index < 200; index++) ids.add(newStatementId(ids));
+    expect(ids.size).toBe(200);
+    const id = [...ids][0]!;
+    expect(TemplateContent.safeParse({ ...content, areas: [{ ...content.areas[0]!, statements: [{ id, text: text("New") }] }] }).success).toBe(true);
+    expect(() => newStatementId(new Set(["s-x"]), () => "x")).toThrow();
   });
 });
 

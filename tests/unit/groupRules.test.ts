@@ -5,7 +5,9 @@ import {
   assertCanChangeGoalStatus,
   assertHasRoom,
   assertInvitationUsable,
+  assertGroupNotEnded,
   assertKeepsFacilitator,
+  assertMayBecomeFacilitator,
   assertPhaseTransition,
 } from "../../server/domain/groups";
 import { AppError } from "../../server/domain/appError";
@@ -57,6 +59,18 @@ describe("who may facilitate", () => {
     expect(codeOf(() => assertKeepsFacilitator(2, "facilitator", "member"))).toBeUndefined();
     expect(codeOf(() => assertKeepsFacilitator(1, "member", null))).toBeUndefined();
   });
+
+  it("passes the role within the group only to a member who has accepted the agreement", () => {
+    expect(codeOf(() => assertMayBecomeFacilitator({ isMember: true, agreementAccepted: true }, "group"))).toBeUndefined();
+    expect(codeOf(() => assertMayBecomeFacilitator({ isMember: true, agreementAccepted: false }, "group"))).toBe("agreement_required");
+    expect(codeOf(() => assertMayBecomeFacilitator({ isMember: false, agreementAccepted: false }, "group"))).toBe("not_found");
+  });
+
+  it("lets a coordinator appoint anyone, who then accepts the agreement themselves", () => {
+    expect(codeOf(() => assertMayBecomeFacilitator({ isMember: false, agreementAccepted: false }, "coordinator"))).toBeUndefined();
+    expect(codeOf(() => assertMayBecomeFacilitator({ isMember: true, agreementAccepted: false }, "coordinator"))).toBeUndefined();
+    expect(codeOf(() => assertMayBecomeFacilitator({ isMember: true, agreementAccepted: true }, "coordinator"))).toBeUndefined();
+  });
 });
 
 describe("invitations and capacity", () => {
@@ -80,5 +94,10 @@ describe("invitations and capacity", () => {
   it("refuses to join a full group", () => {
     expect(codeOf(() => assertHasRoom(9, 10))).toBeUndefined();
     expect(codeOf(() => assertHasRoom(10, 10))).toBe("group_full");
+  });
+
+  it("takes no one new into an ended group", () => {
+    expect(codeOf(() => assertGroupNotEnded("ended"))).toBe("group_ended");
+    for (const phase of ["forming", "active", "paused"] as const) expect(codeOf(() => assertGroupNotEnded(phase))).toBeUndefined();
   });
 });

@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { labelKeys } from "../../client/features/groups/labels";
 import { ERROR_CODES } from "../../shared/errors";
+import { GOAL_PROGRESS } from "../../shared/limits";
 import { LOCALES } from "../../shared/locales";
+import { GOAL_STATUSES, GROUP_KINDS, GROUP_PHASES, MEMBER_ROLES, PROCESS_TEMPLATES } from "../../shared/schemas/groups";
 
 const clientDir = path.resolve("client");
 
@@ -73,6 +76,20 @@ describe("translations", () => {
     expect(used.size, "the scan found no t() calls — has the pattern broken?").toBeGreaterThan(20);
     const missing = [...used]
       .flatMap(([key, file]) => LOCALES.filter((locale) => !locales[locale]!.has(key)).map((locale) => `${locale}: ${key} (${file})`));
+    expect(missing).toEqual([]);
+  });
+
+  it("has a text for every value of the domain's enums, under the keys the UI builds", () => {
+    const progressLevels = Array.from({ length: GOAL_PROGRESS.max - GOAL_PROGRESS.min + 1 }, (_, index) => GOAL_PROGRESS.min + index);
+    const keys = [
+      ...GROUP_KINDS.flatMap((kind) => [labelKeys.kind(kind), labelKeys.kindDescription(kind)]),
+      ...GROUP_PHASES.flatMap((phase) => [labelKeys.phase(phase), labelKeys.phaseDescription(phase)]),
+      ...MEMBER_ROLES.map((role) => labelKeys.role(role)),
+      ...PROCESS_TEMPLATES.flatMap((template) => [labelKeys.template(template), labelKeys.templateDescription(template)]),
+      ...GOAL_STATUSES.flatMap((status) => [labelKeys.goalStatus(status), labelKeys.goalStatusDescription(status)]),
+      ...progressLevels.map((level) => labelKeys.progressLevel(level)),
+    ];
+    const missing = keys.flatMap((key) => LOCALES.filter((locale) => typeof locales[locale]!.get(key) !== "string").map((locale) => `${locale}: ${key}`));
     expect(missing).toEqual([]);
   });
 

@@ -13,6 +13,7 @@ import { Field, FormAlert } from "../../lib/ui";
 import { useAccountFormSubmission } from "../auth/fields";
 import { validateRequired } from "../auth/validation";
 import { LanguageSelect } from "../layout/LanguageSelect";
+import { CalendarFeedSection } from "../scheduling/CalendarFeed";
 import { Page } from "../layout/Page";
 
 /** "Firefox, Windows" from a user-agent string; good enough to tell one's own devices apart. */
@@ -170,6 +171,7 @@ export default function AccountPage() {
         <p>{t("account.languageText")}</p>
         <LanguageSelect label={t("account.languageLabel")} className="language-select--stacked" />
       </section>
+      <CalendarFeedSection />
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t("account.sessionsTitle")}</h2>
         <p>{t("account.sessionsText")}</p>

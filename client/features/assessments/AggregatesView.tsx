@@ -93,8 +93,20 @@ export function AggregatesView({ aggregates, caption }: { aggregates: Aggregates
   );
 }
 
-/** The closing survey's anonymous results: per statement its mean and how the answers spread. */
-export function FeedbackView({ feedback, caption }: { feedback: z.infer<typeof FeedbackAggregate>; caption: string }) {
+/**
+ * The closing survey's anonymous results: per statement its mean and how the answers spread, then the
+ * written answers per question — without names, in the alphabetical order the server gives them.
+ */
+export function FeedbackView({
+  feedback,
+  caption,
+  questionHeading: QuestionHeading = "h4",
+}: {
+  feedback: z.infer<typeof FeedbackAggregate>;
+  caption: string;
+  /** The level under the heading the view sits below. */
+  questionHeading?: "h4" | "h5";
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   if (!feedback.available) {
@@ -106,6 +118,7 @@ export function FeedbackView({ feedback, caption }: { feedback: z.infer<typeof F
       </p>
     );
   }
+  const written = feedback.reflections.filter((question) => question.answers.length > 0);
   return (
     <>
       <p className="muted">{t("assessments.feedback.respondents", { count: feedback.respondents })}</p>
@@ -134,6 +147,21 @@ export function FeedbackView({ feedback, caption }: { feedback: z.infer<typeof F
           </tbody>
         </table>
       </TableScroll>
+      {written.length > 0 && (
+        <div className="feedback-texts">
+          <p className="muted">{t("assessments.feedback.textsLead")}</p>
+          {written.map((question) => (
+            <div key={question.reflectionId} className="feedback-texts__question">
+              <QuestionHeading className="feedback-texts__heading">{localized(question.text, locale)}</QuestionHeading>
+              <ul className="feedback-texts__list">
+                {question.answers.map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      )}
     </>
   );
 }

@@ -178,11 +178,15 @@ function AnswerForm({ groupId, detail }: { groupId: string; detail: RoundDetail 
       {content.reflections.length > 0 && (
         <section className="card answer-area" aria-labelledby={`${prefix}-reflections`}>
           <h2 id={`${prefix}-reflections`}>{t("assessments.answer.reflectionsTitle")}</h2>
-          <p className="muted">{t("assessments.answer.reflectionsLead")}</p>
+          {/* The closing survey's written answers are shown to others (anonymously); say so before anyone writes. */}
+          <p className={round.kind === "feedback" ? "banner banner--info" : "muted"}>
+            {round.kind === "feedback" ? t("assessments.answer.reflectionsLeadFeedback") : t("assessments.answer.reflectionsLead")}
+          </p>
           {content.reflections.map((question) => (
             <TextAreaField
               key={question.id}
               label={localized(question.text, locale)}
+              description={round.kind === "feedback" ? t("assessments.answer.sharedWithoutName") : undefined}
               value={reflections[question.id] ?? ""}
               onChange={(text) => setReflections((old) => ({ ...old, [question.id]: text }))}
               maxLength={ASSESSMENT.reflectionMax}
@@ -253,7 +257,7 @@ export default function AnswerPage() {
       <p className={`banner answer-status answer-status--${round.status === "open" ? (detail.myResponse?.status ?? "none") : round.status}`}>
         {statusText(t, detail, locale)}
       </p>
-      <p className="page__lead">{t("assessments.answer.privacy")}</p>
+      <p className="page__lead">{round.kind === "feedback" ? t("assessments.answer.privacyFeedback") : t("assessments.answer.privacy")}</p>
       {round.status === "upcoming" ? (
         <p>
           <Link to={`/groups/${groupId}`}>{t("assessments.backToGroup")}</Link>

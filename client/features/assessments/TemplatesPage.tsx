@@ -15,7 +15,7 @@ import { groupKeys } from "../groups/live";
 import { Page } from "../layout/Page";
 import { assessmentsApi } from "./assessmentsApi";
 import { assessmentKeys } from "./live";
-import { localized } from "./model";
+import { localized, newStatementId } from "./model";
 import "./assessments.css";
 
 type Owner = { groupId: string } | { programmeId: string };
@@ -50,9 +50,18 @@ function readLocalized(data: FormData, name: string): LocalizedText {
   return { fi: text("fi"), sv: text("sv"), en: text("en") };
 }
 
+interface EditedArea {
+  id: string;
+  title: LocalizedText;
+  statements: { id: string; text: LocalizedText }[];
+}
+
+const EMPTY_TEXT: LocalizedText = { fi: "", sv: "", en: "" };
+
 /**
- * Edits the wording of a copied template, keeping its structure (areas, statements and their ids), so
- * answers stay comparable across versions. Saving makes a new version.
+ * Edits a copied template: its wording, and which statements each area asks. A statement keeps its id
+ * while it stays, and an added one gets a new id, so answers are matched across versions by what was
+ * asked. Saving makes a new version; rounds already opened keep theirs.
  */
 function TemplateEditor({ template, onDone }: { template: AssessmentTemplate; onDone: () => void }) {
   const { t } = useTranslation();
@@ -60,22 +69,46 @@ function TemplateEditor({ template, onDone }: { template: AssessmentTemplate; on
   const queryClient = useQueryClient();
   const announce = useAnnounce();
   const heading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const { pending, problem, submit } = useSubmission();
   const { content } = template;
+  const [areas, setAreas] = useState<EditedArea[]>(() =>
+    content.areas.map((area) => ({ id: area.id, title: area.title, statements: area.statements.map(({ id, text }) => ({ id, text })) })),
+  );
+  /** Where focus goes once the list has re-rendered: a new statement's first field, or an area's add button. */
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
 
   useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (focusTarget === null) return;
+    form.current?.querySelector<HTMLElement>(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  function addStatement(areaIndex: number) {
+    const taken = new Set([...content.areas, ...areas].flatMap((area) => area.statements.map((statement) => statement.id)));
+    const id = newStatementId(taken);
+    setAreas((old) => old.map((area, index) => (index === areaIndex ? { ...area, statements: [...area.statements, { id, text: EMPTY_TEXT }] } : area)));
+    setFocusTarget(`[name="${CSS.escape(`statements.${id}.${LOCALES[0]}`)}"]`);
+    announce(t("assessments.templates.statementAdded", { number: areas[areaIndex]!.statements.length + 1 }));
+  }
+
+  function removeStatement(areaIndex: number, statementId: string) {
+    setAreas((old) =>
+      old.map((area, index) => (index === areaIndex ? { ...area, statements: area.statements.filter((statement) => statement.id !== statementId) } : area)),
+    );
+    setFocusTarget(`[data-add-statement="${areaIndex}"]`);
+    announce(t("assessments.templates.statementRemoved"));
+  }
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const next: TemplateContent = {
-      areas: content.areas.map((area, areaIndex) => ({
+      areas: areas.map((area, areaIndex) => ({
         id: area.id,
         title: readLocalized(data, `areas.${areaIndex}.title`),
-        statements: area.statements.map((statement, statementIndex) => ({
-          id: statement.id,
-          text: readLocalized(data, `areas.${areaIndex}.statements.${statementIndex}`),
-        })),
+        statements: area.statements.map((statement) => ({ id: statement.id, text: readLocalized(data, `statements.${statement.id}`) })),
       })),
       scaleLabels: content.scaleLabels.map((_, index) => readLocalized(data, `scale.${index}`)),
       reflections: content.reflections.map((question, index) => ({ id: question.id, text: readLocalized(data, `reflections.${index}`) })),
@@ -94,23 +127,47 @@ function TemplateEditor({ template, onDone }: { template: AssessmentTemplate; on
         {t("assessments.templates.editTitle", { name: localized(template.name, locale) })}
       </h2>
       <p className="muted">{t("assessments.templates.editLead", { version: template.version })}</p>
-      <Form className="form" onSubmit={(event) => void save(event)}>
+      <p className="muted">{t("assessments.templates.structureNote")}</p>
+      <Form ref={form} className="form" onSubmit={(event) => void save(event)}>
         <FormAlert problem={problem} />
         <LocalizedFields name="name" legend={t("assessments.templates.name")} value={template.name} maxLength={ASSESSMENT.templateNameMax} />
-        {content.areas.map((area, areaIndex) => (
-          <fieldset key={area.id} className="template-editor__area">
-            <legend className="template-editor__area-legend">{t("assessments.templates.area", { number: areaIndex + 1, title: localized(area.title, locale) })}</legend>
-            <LocalizedFields name={`areas.${areaIndex}.title`} legend={t("assessments.templates.areaTitle")} value={area.title} />
-            {area.statements.map((statement, statementIndex) => (
-              <LocalizedFields
-                key={statement.id}
-                name={`areas.${areaIndex}.statements.${statementIndex}`}
-                legend={t("assessments.templates.statement", { number: statementIndex + 1 })}
-                value={statement.text}
-              />
-            ))}
-          </fieldset>
-        ))}
+        {areas.map((area, areaIndex) => {
+          const areaTitle = localized(area.title, locale);
+          return (
+            <fieldset key={area.id} className="template-editor__area">
+              <legend className="template-editor__area-legend">{t("assessments.templates.area", { number: areaIndex + 1, title: areaTitle })}</legend>
+              <LocalizedFields name={`areas.${areaIndex}.title`} legend={t("assessments.templates.areaTitle")} value={area.title} />
+              {area.statements.map((statement, statementIndex) => (
+                <div key={statement.id} className="template-editor__statement">
+                  <LocalizedFields
+                    name={`statements.${statement.id}`}
+                    legend={t("assessments.templates.statement", { number: statementIndex + 1 })}
+                    value={statement.text}
+                  />
+                  {/* An area asks at least one statement. */}
+                  {area.statements.length > 1 && (
+                    <Button className="button button--secondary button--small" onPress={() => removeStatement(areaIndex, statement.id)}>
+                      {t("assessments.templates.removeStatement")}
+                      <span className="visually-hidden">
+                        : {t("assessments.templates.statement", { number: statementIndex + 1 })}, {areaTitle}
+                      </span>
+                    </Button>
+                  )}
+                </div>
+              ))}
+              {area.statements.length < ASSESSMENT.statementsPerAreaMax ? (
+                <Button className="button button--secondary button--small" data-add-statement={areaIndex} onPress={() => addStatement(areaIndex)}>
+                  {t("assessments.templates.addStatement")}
+                  <span className="visually-hidden">: {areaTitle}</span>
+                </Button>
+              ) : (
+                <p className="muted" data-add-statement={areaIndex} tabIndex={-1}>
+                  {t("assessments.templates.statementLimit", { max: ASSESSMENT.statementsPerAreaMax })}
+                </p>
+              )}
+            </fieldset>
+          );
+        })}
         <fieldset className="template-editor__area">
           <legend className="template-editor__area-legend">{t("assessments.templates.scale")}</legend>
           {content.scaleLabels.map((label, index) => (

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { CopyTemplateInput, CreateRoundInput, SaveResponseInput, TemplateContent } from "../../../shared/schemas/assessments";
+import type { CopyTemplateInput, CreateRoundInput, SaveResponseInput, TemplateContent, UpdateAssessmentSettingsInput } from "../../../shared/schemas/assessments";
 import type { LocalizedText } from "../../../shared/schemas/assessments";
 import { request, requestFile, requestNoContent } from "../../lib/api";
 
@@ -49,6 +49,9 @@ export const assessmentsApi = {
   groupFeedback: (groupId: string) => fetchParsed(`${groupPath(groupId)}/feedback-aggregates`, (s) => s.FeedbackAggregate),
   programmeAggregates: (programmeId: string) => fetchParsed(`${programmePath(programmeId)}/assessment-aggregates`, (s) => s.ProgrammeAggregates),
   programmeAggregatesCsv: (programmeId: string) => requestFile(`${programmePath(programmeId)}/assessment-aggregates.csv`),
+  programmeSettings: (programmeId: string) => fetchParsed(`${programmePath(programmeId)}/assessment-settings`, (s) => s.AssessmentSettings),
+  updateProgrammeSettings: (programmeId: string, input: UpdateAssessmentSettingsInput) =>
+    fetchParsed(`${programmePath(programmeId)}/assessment-settings`, (s) => s.AssessmentSettings, { method: "PUT", body: input }),
 
   due: () => fetchParsed("/api/me/assessments/due", (s) => s.DueList),
 };

@@ -16,6 +16,7 @@ export const assessmentKeys = {
   due: ["assessments", "due"] as const,
   templates: ["assessments", "templates"] as const,
   programme: (programmeId: string) => ["assessments", "programme", programmeId] as const,
+  programmeSettings: (programmeId: string) => ["assessments", "programme-settings", programmeId] as const,
 };
 
 /**

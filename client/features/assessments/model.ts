@@ -10,6 +10,23 @@ export function localized(text: LocalizedText, locale: Locale): string {
   return text[locale];
 }
 
+function randomHex(): string {
+  // getRandomValues works on plain http too, unlike randomUUID.
+  return Array.from(crypto.getRandomValues(new Uint8Array(5)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * An id for a statement added to an edited template, unlike every id in `taken` (the statements it
+ * has and had), so answers given to a removed statement are never counted for a new one.
+ */
+export function newStatementId(taken: ReadonlySet<string>, random: () => string = randomHex): string {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const id = `s-${random()}`;
+    if (!taken.has(id)) return id;
+  }
+  throw new Error("Could not find a free statement id");
+}
+
 /** The ids of statements without an answer, in the order the form shows them. */
 export function missingStatements(content: TemplateContent, answers: Readonly<Record<string, number>>): string[] {
   return content.areas.flatMap((area) => area.statements.filter((statement) => answers[statement.id] === undefined).map((statement) => statement.id));

@@ -11,7 +11,7 @@ import { ChoiceGroup, ConfirmDialog, Field, FormAlert, FormDialog, FormProblem, 
 import { validateRequired } from "../auth/validation";
 import { useAnnounce } from "./announcer";
 import { formatCalendarDate } from "./format";
-import { goalStatusLabel } from "./labels";
+import { goalStatusDescription, goalStatusLabel, progressLevelLabel } from "./labels";
 import { groupKeys } from "./live";
 
 /** Dropped goals stay visible as history but free their place on the board (as the server counts). */
@@ -99,7 +99,7 @@ function GoalDialog({
           label={t("goals.fields.status")}
           value={status}
           onChange={setStatus}
-          choices={GOAL_STATUSES.map((value) => ({ value, label: goalStatusLabel(t, value), description: t(`goals.statusDescriptions.${value}`) }))}
+          choices={GOAL_STATUSES.map((value) => ({ value, label: goalStatusLabel(t, value), description: goalStatusDescription(t, value) }))}
         />
       )}
     </FormDialog>
@@ -112,14 +112,15 @@ function CheckInDialog({ group, goal, isOpen, onOpenChange }: { group: GroupDeta
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const announce = useAnnounce();
-  const [progress, setProgress] = useState<string>("");
 
+  // The scale is left uncontrolled and read from the form: a controlled group holding "" (no choice
+  // yet) counts as having a selection, which takes every radio out of the Tab order.
   async function checkIn(data: FormData) {
+    const progress = formText(data, "progress");
     if (!progress) throw new FormProblem(t("goals.checkIn.progressRequired"));
     await groupsApi.checkIn(group.id, goal.id, { progress: Number(progress), comment: formText(data, "comment") });
     await queryClient.invalidateQueries({ queryKey: groupKeys.detail(group.id) });
     announce(t("goals.announce.checkedIn", { title: goal.title }));
-    setProgress("");
   }
 
   return (
@@ -134,12 +135,10 @@ function CheckInDialog({ group, goal, isOpen, onOpenChange }: { group: GroupDeta
       <ChoiceGroup
         name="progress"
         label={t("goals.checkIn.progress")}
-        value={progress}
-        onChange={setProgress}
         isRequired
         errorMessage={t("goals.checkIn.progressRequired")}
         className="choice-group--scale"
-        choices={PROGRESS_LEVELS.map((level) => ({ value: String(level), label: t(`goals.checkIn.levels.${level}`) }))}
+        choices={PROGRESS_LEVELS.map((level) => ({ value: String(level), label: progressLevelLabel(t, level) }))}
       />
       <TextAreaField name="comment" label={t("goals.checkIn.comment")} description={t("goals.checkIn.commentHint")} maxLength={CHECK_IN_COMMENT_MAX} />
     </FormDialog>

@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { AssessmentsCard, useStartAssessmentStep } from "../assessments/AssessmentsCard";
 import { ChatPanel } from "../chat/ChatPanel";
+import { UnreadBadge } from "../chat/UnreadBadge";
 import type { GroupDetail, OnboardingStep } from "../../../shared/schemas/groups";
+import { MeetingsSection } from "../scheduling/MeetingsSection";
 import { ApiError, groupsApi } from "../../lib/api";
 import { errorMessage } from "../../lib/i18n";
 import { FormAlert } from "../../lib/ui";
@@ -148,7 +150,11 @@ function GroupChatRegion({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();
   return (
     <section className="card group-chat" aria-labelledby="group-chat-heading" id="chat">
-      <h2 id="group-chat-heading">{t("groups.chatTitle")}</h2>
+      <div className="section-header">
+        <h2 id="group-chat-heading">{t("groups.chatTitle")}</h2>
+        {/* Beside the heading, not in it: the heading names the chat region and should stay fixed. */}
+        <UnreadBadge conversationId={group.conversationId} />
+      </div>
       <ChatPanel conversationId={group.conversationId} groupId={group.id} labelledBy="group-chat-heading" />
     </section>
   );
@@ -233,6 +239,7 @@ export default function GroupPage() {
             <>
               <Onboarding group={group} />
               <GoalBoard group={group} goals={group.goals ?? []} />
+              <MeetingsSection group={group} />
               <AssessmentsCard group={group} />
               <NotebookLink group={group} />
               <GroupChatRegion group={group} />

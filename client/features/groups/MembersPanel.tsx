@@ -12,7 +12,7 @@ import { useAnnounce } from "./announcer";
 import { roleLabel } from "./labels";
 import { groupKeys } from "./live";
 
-type MemberAction = "makeFacilitator" | "handOver" | "makeMember" | "badgeOn" | "badgeOff" | "remove";
+type MemberAction = "makeFacilitator" | "handOver" | "makeMember" | "badgeOn" | "badgeOff" | "notesReadOnlyOn" | "notesReadOnlyOff" | "remove";
 
 function MemberRow({ group, member, isMe, canManage }: { group: GroupDetail; member: Member; isMe: boolean; canManage: boolean }) {
   const { t } = useTranslation();
@@ -38,6 +38,8 @@ function MemberRow({ group, member, isMe, canManage }: { group: GroupDetail; mem
       if (action === "makeMember") await groupsApi.updateMember(group.id, member.userId, { role: "member" });
       if (action === "badgeOn") await groupsApi.updateMember(group.id, member.userId, { peerInstructor: true });
       if (action === "badgeOff") await groupsApi.updateMember(group.id, member.userId, { peerInstructor: false });
+      if (action === "notesReadOnlyOn") await groupsApi.updateMember(group.id, member.userId, { notesReadOnly: true });
+      if (action === "notesReadOnlyOff") await groupsApi.updateMember(group.id, member.userId, { notesReadOnly: false });
       await refresh();
       announce(t(`members.announce.${action}`, { name }));
     } catch (error) {
@@ -58,6 +60,14 @@ function MemberRow({ group, member, isMe, canManage }: { group: GroupDetail; mem
         ? { id: "badgeOff", label: t("members.actions.badgeOff") }
         : { id: "badgeOn", label: t("members.actions.badgeOn") },
     );
+    // Facilitators always edit the notebook; read access only is for members (e.g. a guest).
+    if (member.role === "member") {
+      actions.push(
+        member.notesReadOnly
+          ? { id: "notesReadOnlyOff", label: t("members.actions.notesReadOnlyOff") }
+          : { id: "notesReadOnlyOn", label: t("members.actions.notesReadOnlyOn") },
+      );
+    }
     if (!isMe) actions.push({ id: "remove", label: t("members.actions.remove") });
   }
 
@@ -76,6 +86,7 @@ function MemberRow({ group, member, isMe, canManage }: { group: GroupDetail; mem
             <p className="member__badges">
               <span className={member.role === "facilitator" ? "badge badge--strong" : "badge badge--plain"}>{roleLabel(t, member.role)}</span>
               {member.peerInstructor && <span className="badge badge--peer">{t("members.peerInstructor")}</span>}
+              {member.notesReadOnly && member.role === "member" && <span className="badge badge--plain">{t("members.notesReadOnly")}</span>}
               {!member.agreementAccepted && <span className="badge badge--pending">{t("members.agreementPending")}</span>}
             </p>
           </div>

@@ -7,7 +7,7 @@ import { ApiError, groupsApi } from "../../lib/api";
 import { currentLocale, errorMessage } from "../../lib/i18n";
 import { ConfirmDialog, Field, FormAlert, FormDialog, formText } from "../../lib/ui";
 import { formatCalendarDate, todayInFinland } from "./format";
-import { phaseLabel } from "./labels";
+import { phaseDescription, phaseLabel } from "./labels";
 import { groupKeys } from "./live";
 
 /** The arc a group follows; a pause (e.g. the summer break) keeps its place in it. */
@@ -91,7 +91,7 @@ export function PhasePanel({ group }: { group: GroupDetail }) {
           </li>
         ))}
       </ol>
-      <p className="phase-text">{t(`phase.descriptions.${group.phase}`)}</p>
+      <p className="phase-text">{phaseDescription(t, group.phase)}</p>
       {group.phase === "paused" && group.resumeOn && (
         <p className="phase-text">
           <strong>{t("phase.resumesOn", { date: formatCalendarDate(group.resumeOn, locale) })}</strong>

@@ -1,7 +1,7 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ServerToClientEvents } from "../../../shared/events";
-import type { GroupDetail, GroupSummary, MyGroup } from "../../../shared/schemas/groups";
+import type { GroupDetail, GroupSummary, Invitation, MyGroup } from "../../../shared/schemas/groups";
 import { useAuth } from "../../lib/auth";
 import { listenTo, onReconnect } from "../../lib/socket";
 
@@ -17,6 +17,7 @@ export const groupKeys = {
 
 type GroupResponseData = { group: GroupDetail };
 type GroupListData = { groups: MyGroup[] };
+type InvitationListData = { invitations: Invitation[] };
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
 function summaryFields(group: GroupSummary): GroupSummary {
@@ -54,12 +55,17 @@ export function useGroupLiveUpdates(): void {
       queryClient.setQueryData<GroupResponseData>(groupKeys.detail(groupId), (old) => {
         if (!old) return old;
         const me = members.find((member) => member.userId === myUserId);
-        const myMembership = me ? { ...old.group.myMembership, role: me.role, peerInstructor: me.peerInstructor } : old.group.myMembership;
+        const myMembership = me
+          ? { ...old.group.myMembership, role: me.role, peerInstructor: me.peerInstructor, notesReadOnly: me.notesReadOnly }
+          : old.group.myMembership;
         return { group: { ...old.group, members, memberCount: members.length, myMembership } };
       });
       void queryClient.invalidateQueries({ queryKey: groupKeys.mine });
-      // Someone joining uses up an invitation; its facilitators' list shows that.
-      void queryClient.invalidateQueries({ queryKey: groupKeys.invitations(groupId) });
+    };
+
+    // Sent to facilitators only; the list is written in place whether or not the panel is open now.
+    const onInvitationsUpdated = ({ groupId, invitations }: Payload<"invitations:updated">) => {
+      queryClient.setQueryData<InvitationListData>(groupKeys.invitations(groupId), { invitations });
     };
 
     const onGoalsUpdated = ({ groupId, goals }: Payload<"goals:updated">) => {
@@ -86,6 +92,7 @@ export function useGroupLiveUpdates(): void {
       "group:updated": onGroupUpdated,
       "members:updated": onMembersUpdated,
       "goals:updated": onGoalsUpdated,
+      "invitations:updated": onInvitationsUpdated,
       "membership:started": onMembershipStarted,
       "membership:ended": onMembershipEnded,
       connect: onConnect,

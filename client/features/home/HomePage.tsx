@@ -11,7 +11,9 @@ import { errorMessage } from "../../lib/i18n";
 import { ChoiceGroup, Field, FormDialog, TextAreaField, formText } from "../../lib/ui";
 import { validateRequired } from "../auth/validation";
 import { DueAssessments } from "../assessments/DueAssessments";
+import { UnreadBadge } from "../chat/UnreadBadge";
 import { takePendingJoin } from "../join/pendingJoin";
+import { UpcomingMeetings } from "../scheduling/UpcomingMeetings";
 import { kindLabel, phaseLabel, roleLabel, templateDescription, templateLabel } from "../groups/labels";
 import { groupKeys } from "../groups/live";
 import { NewGroupFields } from "../groups/NewGroupFields";
@@ -83,7 +85,10 @@ function GroupCard({ group }: { group: MyGroup }) {
   return (
     <li className="group-card">
       <h3 className="group-card__name">
-        <Link to={`/groups/${group.id}`}>{group.name}</Link>
+        <Link to={`/groups/${group.id}`}>
+          {group.name}
+          <UnreadBadge groupId={group.id} />
+        </Link>
       </h3>
       <p className="group-card__kind">{kindLabel(t, group.kind)}</p>
       <dl className="group-card__facts">
@@ -135,6 +140,7 @@ export default function HomePage() {
           {t("home.leftGroup", { group: leftGroup })}
         </p>
       )}
+      <UpcomingMeetings />
       <DueAssessments />
       <section className="card" aria-labelledby="groups-heading">
         <div className="section-header">

@@ -47,6 +47,9 @@ export function Layout() {
                     </NavLink>
                   </li>
                   <li>
+                    <NavLink to="/methods">{t("methods.nav")}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to="/search">{t("nav.search")}</NavLink>
                   </li>
                   <li>

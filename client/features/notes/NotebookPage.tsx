@@ -4,7 +4,7 @@ import { Button, FieldError, Form, Input, Label, TextField } from "react-aria-co
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { NOTES } from "../../../shared/limits";
-import { cursorColour, type NoteCursorUser } from "../../../shared/notes";
+import { cursorColour, isNotebookReadOnly, type NoteCursorUser } from "../../../shared/notes";
 import type { NotePage, NotePageList } from "../../../shared/schemas/notes";
 import { ApiError, groupsApi } from "../../lib/api";
 import { useSocket, useUser } from "../../lib/auth";
@@ -398,7 +398,10 @@ export default function NotebookPage() {
   }
 
   const pages = inNotebookOrder(notebook.data.pages);
-  const { readOnly } = notebook.data;
+  // The group detail is kept live, so a facilitator's "read only in notes" (or the group ending)
+  // applies at once; the notebook's own answer covers the moment before it has loaded.
+  const live = group.data?.group;
+  const readOnly = live ? isNotebookReadOnly(live.phase, live.myMembership) : notebook.data.readOnly;
   if (!pageId && pages[0]) return <Navigate to={notebookPath(groupId, pages[0].id)} replace />;
   const page = pageId ? pages.find((candidate) => candidate.id === pageId) : undefined;
   const facilitator = group.data?.group.myMembership.role === "facilitator";

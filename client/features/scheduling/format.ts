@@ -1,0 +1,53 @@
+import type { TFunction } from "i18next";
+import type { Locale } from "../../../shared/locales";
+import type { MeetingListItem, PollAnswer } from "../../../shared/schemas/meetings";
+import { formatDateTime } from "../../lib/dates";
+import { describeTimeZone } from "./time";
+
+/**
+ * When a meeting starts, in the viewer's own zone. The zone is named when it is not the meeting's
+ * own, so someone abroad knows the time is already converted.
+ */
+export function formatMeetingStart(meeting: Pick<MeetingListItem, "startsAt" | "timeZone">, locale: Locale, viewerZone: string): string {
+  const when = formatDateTime(meeting.startsAt, locale, { dateStyle: "full", timeStyle: "short", timeZone: viewerZone });
+  return viewerZone === meeting.timeZone ? when : `${when} (${describeTimeZone(viewerZone, locale, meeting.startsAt)})`;
+}
+
+export const answerLabel = (t: TFunction, answer: PollAnswer) => t(`scheduling.answers.${answer}`);
+
+/** Symbols that tell the answers apart without colour; always paired with the answer's words. */
+export const ANSWER_SYMBOLS: Record<PollAnswer, string> = { yes: "✓", maybe: "~", no: "✗" };
+
+export const meetingStatusLabel = (t: TFunction, status: MeetingListItem["status"]) => t(`scheduling.statuses.${status}`);
+
+/**
+ * The weekday and its week of the month of a date (`YYYY-MM-DD`), as a monthly series repeats it:
+ * 2026-06-02 is the first Tuesday. weekday is 0 for Sunday.
+ */
+export function monthlyWeekdayOf(date: string): { weekday: number; week: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!match) return null;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { weekday, week: Math.ceil(day / 7) };
+}
+
+const FORMAT_LOCALES: Record<Locale, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
+/** The weekday's name in the interface language ("tiistai"), 0 being Sunday. */
+export function weekdayName(weekday: number, locale: Locale): string {
+  // 2026-05-31 was a Sunday.
+  return new Intl.DateTimeFormat(FORMAT_LOCALES[locale], { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 4, 31 + weekday)));
+}
+
+/** A file name for a meeting's calendar file: its title in plain letters, or "meeting". */
+export function icsFileName(title: string): string {
+  const plain = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${plain || "meeting"}.ics`;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "memberships" ADD COLUMN "notes_read_only" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,65 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Logger } from "pino";
+import { rooms } from "../../shared/events";
+import type { MeetingStatus } from "../../shared/schemas/meetings";
+import type { Db } from "../db/database";
+import { displayNames, listGroupMeetings, loadPoll, presentRoom, type PresenceLookup } from "../db/meetingQueries";
+import { meetings } from "../db/schema";
+import type { MeetingRow } from "../policies/meetings";
+import type { PiiriIo } from "./index";
+
+/**
+ * Pushes about meetings: the group's meeting list and polls to its members, and the live room's state to
+ * the people in it. Like every push, each re-reads or carries the stored state, never a node's memory.
+ */
+export interface MeetingLive {
+  meetingsChanged(groupId: string): Promise<void>;
+  pollChanged(pollId: string): Promise<void>;
+  roomChanged(meeting: MeetingRow): Promise<void>;
+  /** Who is in a meeting's live room now, in the order they came in (across nodes, via the adapter). */
+  presence: PresenceLookup;
+  /** Someone left the group: their sockets leave the group's meeting rooms at once. */
+  memberLeft(groupId: string, userId: string): Promise<void>;
+}
+
+export function createMeetingLive(io: PiiriIo, db: Db, logger: Logger): MeetingLive {
+  const safely = (what: string, run: () => Promise<void>) =>
+    run().catch((error: unknown) => logger.warn({ err: error }, `live update failed: ${what}`));
+
+  const presence: PresenceLookup = async (meetingId) => {
+    const sockets = await io.in(rooms.meeting(meetingId)).fetchSockets();
+    const userIds = [...new Set(sockets.map((socket) => socket.data.userId))];
+    const names = await displayNames(db, userIds);
+    return userIds.map((userId) => ({ userId, displayName: names.get(userId) ?? "" }));
+  };
+
+  return {
+    presence,
+    meetingsChanged: (groupId) =>
+      safely("meetings", async () => {
+        io.to(rooms.groupContent(groupId)).emit("meetings:updated", { groupId, meetings: await listGroupMeetings(db, groupId) });
+      }),
+    pollChanged: (pollId) =>
+      safely("poll", async () => {
+        const poll = await loadPoll(db, pollId);
+        if (poll) io.to(rooms.groupContent(poll.groupId)).emit("poll:updated", { poll });
+      }),
+    roomChanged: (meeting) =>
+      safely("meeting room", async () => {
+        io.to(rooms.meeting(meeting.id)).emit("meeting:updated", {
+          meetingId: meeting.id,
+          room: presentRoom(meeting, await presence(meeting.id)),
+          facilitatorId: meeting.facilitatorId,
+          status: meeting.status as MeetingStatus,
+        });
+      }),
+    memberLeft: (groupId, userId) =>
+      safely("meeting rooms", async () => {
+        const open = await db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(and(eq(meetings.groupId, groupId), inArray(meetings.status, ["scheduled", "live"])));
+        if (open.length > 0) io.in(rooms.user(userId)).socketsLeave(open.map((meeting) => rooms.meeting(meeting.id)));
+      }),
+  };
+}

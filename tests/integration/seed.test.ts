@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, seedDemoAccounts } from "../../scripts/demo/accounts";
 import { DEMO_ASSESSMENT_GROUP, seedDemoAssessments } from "../../scripts/demo/assessments";
 import { DEMO_CONVERSATIONS, seedDemoChat } from "../../scripts/demo/chat";
+import { DEMO_MEETING_GROUP, DEMO_POLL_GROUP, seedDemoMeetings } from "../../scripts/demo/meetings";
 import { seedDemoNotebooks } from "../../scripts/demo/notes";
 import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "../../scripts/demo/programmes";
 import { goalCheckIns, goals, groups as groupTable } from "../../server/db/schema";
@@ -10,6 +11,7 @@ import { Aggregates, DueList, FeedbackAggregate, MyGrowth, SharedGrowth } from "
 import { UnreadList } from "../../shared/schemas/chat";
 import { GoalList, GroupDetail, GroupList, GROUP_KINDS, ProgrammeDetailResponse } from "../../shared/schemas/groups";
 import { NotePageList } from "../../shared/schemas/notes";
+import { MeetingList, MeetingSummary, MyMeetingList, PollList } from "../../shared/schemas/meetings";
 import { ApiClient } from "../support/http";
 import { markdownOf, openNote, paragraphs } from "../support/notes";
 import { connectSocket } from "../support/sockets";
@@ -199,5 +201,36 @@ describe("the demo seed", () => {
     const jamesClient = await signIn(james.email, james.password);
     const due = DueList.parse((await jamesClient.get("/api/me/assessments/due")).body).due;
     expect(due.map((entry) => [entry.groupName, entry.round.kind])).toEqual([[DEMO_ASSESSMENT_GROUP, "feedback"]]);
+  });
+
+  it("gives the demo group held meetings with summaries and coming ones, and another group an answered poll, once", async () => {
+    const people = await seedDemoAccounts(server.database.db);
+    await seedDemoProgrammes(server.database.db, people);
+    expect(await seedDemoMeetings(server.database.db, people)).toEqual({ seeded: [DEMO_MEETING_GROUP, DEMO_POLL_GROUP], kept: [] });
+    expect(await seedDemoMeetings(server.database.db, people)).toEqual({ seeded: [], kept: [DEMO_MEETING_GROUP, DEMO_POLL_GROUP] });
+
+    const aino = people.find((person) => person.key === "aino")!;
+    const client = await signIn(aino.email, aino.password);
+    const groups = GroupList.parse((await client.get("/api/groups")).body).groups;
+    const group = groups.find((entry) => entry.name === DEMO_MEETING_GROUP)!;
+    const meetings = MeetingList.parse((await client.get(`/api/groups/${group.id}/meetings`)).body).meetings;
+    const held = meetings.filter((meeting) => meeting.status === "ended");
+    expect(held).toHaveLength(3);
+    expect(meetings.filter((meeting) => meeting.status === "scheduled" && new Date(meeting.startsAt) > new Date()).length).toBeGreaterThanOrEqual(1);
+
+    const summary = MeetingSummary.parse((await client.get<{ summary: unknown }>(`/api/meetings/${held[2]!.id}/summary`)).body.summary);
+    expect(summary.attendance.length).toBeGreaterThanOrEqual(4);
+    expect(summary.checkIns.length).toBeGreaterThan(0);
+    expect(summary.items.map((item) => item.kind)).toEqual(["decision", "action"]);
+    expect(summary.minutesMarkdown).toContain("Vertaiskonsultaatio");
+
+    const coming = MyMeetingList.parse((await client.get("/api/me/meetings")).body).meetings;
+    expect(coming.some((meeting) => meeting.groupName === DEMO_MEETING_GROUP)).toBe(true);
+
+    const virtual = groups.find((entry) => entry.name === DEMO_POLL_GROUP)!;
+    const polls = PollList.parse((await client.get(`/api/groups/${virtual.id}/polls`)).body).polls;
+    expect(polls).toHaveLength(1);
+    expect(polls[0]!.responses).toHaveLength(2);
+    expect(polls[0]!.options.filter((option) => option.best)).toHaveLength(1);
   });
 });

@@ -68,7 +68,7 @@ const HELD: HeldMeeting[] = [
       ["mikko", 3, "Tiimin ristiriita on puheeksi otettu."],
       ["liisa", 4, "Esimerkkipankki on chatissa."],
     ],
-    decision: "Kokeillaan ensi kerralla kalakulhoa.",
+    decision: "Kokeillaan ensi kerralla kalamaljaa.",
     action: ["aino", "Kutsu hankkeen controller kertomaan budjettiseurannasta"],
     minutes: ["Vertaiskonsultaatio Mikon tapauksesta.", "Mikko kokeilee kahdenkeskisiä keskusteluja ennen tiimipalaveria."],
   },

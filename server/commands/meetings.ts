@@ -17,6 +17,7 @@ import type { Db } from "../db/database";
 import {
   agendaBlocks,
   conversations,
+  groups,
   meetingAttendance,
   meetingItems,
   meetings,
@@ -26,6 +27,7 @@ import {
   notePages,
   pollOptions,
   pollVotes,
+  programmes,
   schedulingPolls,
 } from "../db/schema";
 import { AppError } from "../domain/appError";
@@ -55,6 +57,16 @@ interface MeetingPlan {
   seriesId: string | null;
 }
 
+/** A new meeting's agenda: its programme's template when it has one, else check-in, goals, work, check-out. */
+async function startingAgenda(tx: Db, groupId: string, durationMinutes: number): Promise<Block[]> {
+  const [row] = await tx
+    .select({ template: programmes.agendaTemplate })
+    .from(groups)
+    .innerJoin(programmes, eq(programmes.id, groups.programmeId))
+    .where(eq(groups.id, groupId));
+  return row?.template ?? defaultAgenda(durationMinutes).map((block) => ({ ...block, methodCardId: null }));
+}
+
 /** Inserts meetings at the given starts, each with its own chat and the default agenda, in one transaction. */
 async function insertMeetings(tx: Db, groupId: string, actorId: string, plan: MeetingPlan, starts: Date[]): Promise<string[]> {
   if (starts.length === 0) return [];
@@ -71,7 +83,7 @@ async function insertMeetings(tx: Db, groupId: string, actorId: string, plan: Me
     from (select unnest(${sql.raw(`array[${rows.map((row) => `'${row.conversationId}'::uuid`).join(",")}]`)}) as conversation_id,
                  unnest(${sql.raw(`array[${rows.map((row) => `'${row.id}'::uuid`).join(",")}]`)}) as meeting_id) as linked
     where conversations.id = linked.conversation_id`);
-  const agenda = defaultAgenda(plan.durationMinutes);
+  const agenda = await startingAgenda(tx, groupId, plan.durationMinutes);
   await tx.insert(agendaBlocks).values(rows.flatMap((row) => agenda.map((block, position) => ({ meetingId: row.id, position, ...block }))));
   return rows.map((row) => row.id);
 }
@@ -155,6 +167,25 @@ export async function replaceAgenda(db: Db, meeting: MeetingRow, programmeId: st
       await tx.update(meetings).set({ blockIndex: input.blocks.length - 1, step: 0 }).where(eq(meetings.id, meeting.id));
     }
   });
+}
+
+/**
+ * Sets (or with null clears) a programme's agenda template. Its method cards must be built-in or the
+ * programme's own, since every group of the programme must be able to use them.
+ */
+export async function setAgendaTemplate(db: Db, programmeId: string, blocks: Block[] | null): Promise<void> {
+  if (blocks) {
+    assertAgendaFits(blocks);
+    const cardIds = [...new Set(blocks.flatMap((block) => (block.methodCardId ? [block.methodCardId] : [])))];
+    if (cardIds.length > 0) {
+      const usable = await db
+        .select({ id: methodCards.id })
+        .from(methodCards)
+        .where(and(inArray(methodCards.id, cardIds), sql`(${methodCards.key} is not null or ${methodCards.programmeId} = ${programmeId})`));
+      if (usable.length !== cardIds.length) throw new AppError("validation_failed", "A block refers to a method card the programme's groups cannot use");
+    }
+  }
+  await db.update(programmes).set({ agendaTemplate: blocks }).where(eq(programmes.id, programmeId));
 }
 
 /** Pauses a series for a break and adds as many occurrences after its end. */

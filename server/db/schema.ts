@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { LocalizedText, TemplateContent } from "../../shared/schemas/assessments";
-import type { LocalizedCardText } from "../../shared/schemas/meetings";
+import type { AgendaTemplateBlock, LocalizedCardText } from "../../shared/schemas/meetings";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -64,6 +64,8 @@ export const programmes = pgTable("programmes", {
   template: text("template").notNull(),
   /** Raises the anonymity threshold of self-assessment aggregates for this programme (never lowers it). */
   assessmentMinRespondents: integer("assessment_min_respondents"),
+  /** The agenda new meetings of the programme's groups start from; null: check-in, goals, work, check-out. */
+  agendaTemplate: jsonb("agenda_template").$type<AgendaTemplateBlock[]>(),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 });

@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Request } from "express";
 import { z } from "zod";
-import { GroupParams } from "../../shared/schemas/groups";
+import { GroupParams, ProgrammeParams } from "../../shared/schemas/groups";
 import {
+  AgendaTemplate,
   AnswerPollInput,
   CalendarFeed,
   CalendarFeedParams,
@@ -37,6 +38,7 @@ import {
   replaceAgenda,
   resumeSeries,
   seriesGroupId,
+  setAgendaTemplate,
   updateMeeting,
 } from "../commands/meetings";
 import { stateToMarkdown } from "../commands/notes";
@@ -50,12 +52,12 @@ import {
   loadMeetingSummary,
   loadPoll,
 } from "../db/meetingQueries";
-import { calendarFeeds, users } from "../db/schema";
+import { calendarFeeds, programmes, users } from "../db/schema";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
 import { meetingsCalendar } from "../domain/calendar";
 import { defineRoute, type AnyRoute } from "../http/route";
-import { authorizeGroup } from "../policies/groups";
+import { authorizeGroup, authorizeProgramme } from "../policies/groups";
 import { authorizeMeeting, authorizeMeetingPlanning, authorizePoll } from "../policies/meetings";
 import { errorResponses } from "./errorResponses";
 
@@ -212,6 +214,37 @@ export function meetingRoutes(deps: ServerDeps): AnyRoute[] {
         await resumeSeries(db, params.seriesId);
         await groupChanged(groupId);
         res.json({ meetings: await listGroupMeetings(db, groupId) });
+      },
+    }),
+
+    defineRoute({
+      method: "get",
+      path: "/api/programmes/:programmeId/agenda-template",
+      tag,
+      summary: "The agenda the programme's groups' new meetings start from (coordinators)",
+      auth: true,
+      params: ProgrammeParams,
+      responses: { 200: { description: "Template", schema: AgendaTemplate }, ...errorResponses(400, 401, 404) },
+      async handle({ auth, params, res }) {
+        const programme = await authorizeProgramme(db, auth.userId, params.programmeId);
+        res.json({ blocks: programme.agendaTemplate });
+      },
+    }),
+
+    defineRoute({
+      method: "put",
+      path: "/api/programmes/:programmeId/agenda-template",
+      tag,
+      summary: "Set the programme's agenda template, or null for the built-in one (coordinators)",
+      auth: true,
+      params: ProgrammeParams,
+      body: AgendaTemplate,
+      responses: { 200: { description: "Template", schema: AgendaTemplate }, ...errorResponses(400, 401, 404) },
+      async handle({ auth, params, body, res }) {
+        await authorizeProgramme(db, auth.userId, params.programmeId);
+        await setAgendaTemplate(db, params.programmeId, body.blocks);
+        const [programme] = await db.select({ blocks: programmes.agendaTemplate }).from(programmes).where(eq(programmes.id, params.programmeId));
+        res.json({ blocks: programme?.blocks ?? null });
       },
     }),
 

@@ -124,11 +124,9 @@ export type AssessmentRound = z.infer<typeof AssessmentRound>;
 export const RoundList = z.object({ rounds: z.array(AssessmentRound) }).meta({ id: "AssessmentRoundList" });
 export const RoundResponse = z.object({ round: AssessmentRound }).meta({ id: "AssessmentRoundResponse" });
 
-/** A round's first or last day. The ISO format allows year 0000, which PostgreSQL's dates do not have. */
-const RoundDate = CalendarDate.refine((date) => date >= "0001-01-01", { message: "A date from year 1 on" });
 
 export const CreateRoundInput = z
-  .object({ kind: RoundKind, templateId: z.uuid(), opensOn: RoundDate, closesOn: RoundDate })
+  .object({ kind: RoundKind, templateId: z.uuid(), opensOn: CalendarDate, closesOn: CalendarDate })
   .strict()
   .refine((input) => input.opensOn <= input.closesOn, { message: "A round closes on or after the day it opens", path: ["closesOn"] })
   .meta({ id: "CreateRoundInput" });

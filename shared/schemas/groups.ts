@@ -24,8 +24,11 @@ export const GOAL_STATUSES = ["open", "achieved", "dropped"] as const;
 export const GoalStatus = z.enum(GOAL_STATUSES).meta({ id: "GoalStatus" });
 export type GoalStatus = z.infer<typeof GoalStatus>;
 
-/** A calendar date without time, `YYYY-MM-DD`. */
-export const CalendarDate = z.iso.date();
+/**
+ * A calendar date without time, `YYYY-MM-DD`, in the years a plan can reasonably name (PostgreSQL also
+ * refuses year 0, which would otherwise surface as a server error).
+ */
+export const CalendarDate = z.iso.date().refine((date) => date >= "1900-01-01" && date <= "2999-12-31", "Give a date between 1900 and 2999");
 
 const Name = z.string().trim().min(1).max(GROUP.nameMax);
 const Description = z.string().trim().max(GROUP.descriptionMax);

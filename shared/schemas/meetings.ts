@@ -219,6 +219,12 @@ export const ReplaceAgendaInput = z
   .object({ blocks: z.array(AgendaBlockInput).min(1).max(MEETING.agendaBlocksMax) })
   .meta({ id: "ReplaceAgendaInput" });
 
+/** A programme's agenda template: the blocks its groups' new meetings start with. */
+export type AgendaTemplateBlock = z.output<typeof AgendaBlockInput>;
+export const AgendaTemplate = z
+  .object({ blocks: z.array(AgendaBlockInput).min(1).max(MEETING.agendaBlocksMax).nullable() })
+  .meta({ id: "AgendaTemplate", description: "null: the built-in agenda (check-in, goal review, working part, check-out)" });
+
 export const MEETING_STATUSES = ["scheduled", "live", "ended", "cancelled", "paused"] as const;
 export const MeetingStatus = z.enum(MEETING_STATUSES).meta({
   id: "MeetingStatus",

@@ -280,6 +280,64 @@ describe("meetings and series", () => {
   });
 });
 
+describe("agenda templates", () => {
+  it("starts a programme's groups' meetings from the agenda its coordinators set", async () => {
+    const coordinator = await signedInClient(server.url);
+    const facilitator = await signedInClient(server.url);
+    const { programme } = await expectStatus(
+      coordinator.client.post<{ programme: { id: string } }>("/api/programmes", { name: "Ohjelma", template: "verme_year" }),
+      201,
+    );
+    const { group } = await expectStatus(
+      coordinator.client.post<{ group: { id: string } }>(`/api/programmes/${programme.id}/groups`, { name: "Ohjelman ryhmä", kind: "peer_mentoring" }),
+      201,
+    );
+    await expectStatus(coordinator.client.post(`/api/programmes/${programme.id}/groups/${group.id}/facilitators`, { email: facilitator.user.email }), 201);
+    await expectStatus(facilitator.client.post(`/api/groups/${group.id}/agreement/accept`, {}), 200);
+
+    const [fishbowl] = MethodCardList.parse((await coordinator.client.get(`/api/method-cards?q=${encodeURIComponent("kalamalja")}`)).body).cards;
+    const blocks = [
+      { kind: "check_in", minutes: 15 },
+      { kind: "goal_review", minutes: 20 },
+      { kind: "method", minutes: 40, methodCardId: fishbowl!.id, notes: "Koko ohjelman yhteinen teema" },
+      { kind: "check_out", minutes: 15 },
+    ];
+    const outsider = await signedInClient(server.url);
+    expect((await outsider.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks } })).status).toBe(404);
+    expect((await facilitator.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks } })).status).toBe(404);
+    const other = await groupWithMember(server.url);
+    const groupCard = await expectStatus(
+      other.facilitator.client.post<{ card: { id: string } }>("/api/method-cards", {
+        groupId: other.groupId,
+        phase: "sharing",
+        title: "Vain yhden ryhmän",
+        purpose: "x",
+        groupSize: { min: 2, max: 8 },
+        durationMinutes: { min: 10, max: 20 },
+        steps: [{ minutes: 10, text: "y" }],
+      }),
+      201,
+    );
+    const foreign = await coordinator.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks: [{ kind: "method", minutes: 10, methodCardId: groupCard.card.id }] } });
+    expect(foreign.status).toBe(400);
+    const saved = await expectStatus(coordinator.client.request<{ blocks: unknown[] }>("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks } }), 200);
+    expect(saved.blocks).toHaveLength(4);
+
+    const meeting = await expectStatus(
+      facilitator.client.post<{ meeting: Meeting }>(`/api/groups/${group.id}/meetings`, { title: "Ensimmäinen", startsAt: "2027-02-02T17:00:00+02:00", durationMinutes: 90 }),
+      201,
+    );
+    expect(meeting.meeting.agenda.map((block) => [block.kind, block.minutes, block.methodCardId, block.notes])).toEqual([
+      ["check_in", 15, null, ""],
+      ["goal_review", 20, null, ""],
+      ["method", 40, fishbowl!.id, "Koko ohjelman yhteinen teema"],
+      ["check_out", 15, null, ""],
+    ]);
+    await expectStatus(coordinator.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks: null } }), 200);
+    expect((await coordinator.client.get<{ blocks: unknown }>(`/api/programmes/${programme.id}/agenda-template`)).body.blocks).toBeNull();
+  });
+});
+
 describe("the live meeting room", () => {
   it("runs check-in round, goal review and a timed method block that every participant sees alike, and sums it up", async () => {
     const fixture = await groupOfThree();
@@ -364,7 +422,7 @@ describe("the live meeting room", () => {
     expect(ended.ok).toBe(true);
     expect(await control(memberSocket, { type: "timer", op: "start" })).toMatchObject({ ok: false, error: { code: "meeting_not_live" } });
 
-    await expectStatus(fixture.facilitator.client.post(`/api/meetings/${meeting.id}/items`, { kind: "decision", text: "Kokeillaan kalakulhoa ensi kerralla" }), 201);
+    await expectStatus(fixture.facilitator.client.post(`/api/meetings/${meeting.id}/items`, { kind: "decision", text: "Kokeillaan kalamaljaa ensi kerralla" }), 201);
     await expectStatus(
       fixture.member.client.post(`/api/meetings/${meeting.id}/items`, { kind: "action", text: "Kutsu vierailija", ownerId: fixture.second.user.id, dueOn: "2027-02-20" }),
       201,
@@ -378,7 +436,7 @@ describe("the live meeting room", () => {
       ["Tavoite 2", 4],
     ]);
     expect(parsed.items.map((item) => [item.kind, item.text, item.ownerName])).toEqual([
-      ["decision", "Kokeillaan kalakulhoa ensi kerralla", null],
+      ["decision", "Kokeillaan kalamaljaa ensi kerralla", null],
       ["action", "Kutsu vierailija", fixture.second.user.displayName],
     ]);
     // Starting the meeting gave it a minutes page in the group's notebook.

@@ -38,6 +38,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/meetings/{meetingId}/items": { kind: "decision", text: "Kaapattu" },
   "POST /api/series/{seriesId}/pause": { from: "2027-01-01", until: "2027-12-31" },
   "POST /api/series/{seriesId}/resume": {},
+  "PUT /api/programmes/{programmeId}/agenda-template": { blocks: null },
   "POST /api/groups/{groupId}/polls": { title: "Kaapattu", durationMinutes: 60, timeZone: "Europe/Helsinki", options: ["2027-01-01T10:00:00Z"] },
   "PUT /api/polls/{pollId}/answers": { answers: [{ optionId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f", answer: "yes" }] },
   "POST /api/polls/{pollId}/close": { optionId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f" },

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import pino from "pino";
 import ical, { type CalendarComponent, type VEvent } from "node-ical";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -484,6 +485,34 @@ describe("the live meeting room", () => {
       error: { code: "validation_failed" },
     });
     expect(seen).toEqual([]);
+  });
+
+  it("never breaks on arbitrary room payloads from a participant, and the room stays the facilitator's", async () => {
+    const fixture = await groupWithMember(server.url);
+    const meeting = await planMeeting(fixture);
+    const facilitator = await connect(fixture.facilitator.client.accessToken);
+    const member = await connect(fixture.member.client.accessToken);
+    await facilitator.emitWithAck("meeting:join", { meetingId: meeting.id });
+    await member.emitWithAck("meeting:join", { meetingId: meeting.id });
+    await facilitator.emitWithAck("meeting:control", { meetingId: meeting.id, control: { type: "start" } });
+    const raw = member as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<{ ok: boolean; error?: { code: string } }> };
+    const control = fc.oneof(
+      fc.anything(),
+      fc.record({ type: fc.constantFrom("start", "goto", "next", "previous", "step", "timer", "extend", "round", "handOver", "end", "x"), op: fc.anything(), minutes: fc.anything(), blockIndex: fc.anything(), step: fc.anything(), userId: fc.anything() }, { requiredKeys: ["type"] }),
+    );
+    const payload = fc.oneof(fc.anything(), fc.record({ meetingId: fc.oneof(fc.constant(meeting.id), fc.uuid(), fc.anything()), control, raised: fc.anything() }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("meeting:control", "meeting:hand", "meeting:join", "meeting:leave"), payload, async (event, body) => {
+        const answer = await raw.emitWithAck(event, body);
+        expect(typeof answer.ok).toBe("boolean");
+        if (!answer.ok) expect(["validation_failed", "not_found", "forbidden", "meeting_not_live"]).toContain(answer.error?.code);
+        if (event === "meeting:control") expect(answer.ok).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+    // The member never took control: the room is where the facilitator left it, and still answers.
+    const state = await facilitator.emitWithAck("meeting:control", { meetingId: meeting.id, control: { type: "step", step: 1 } });
+    expect(state.ok && [state.room.blockIndex, state.room.step]).toEqual([0, 1]);
   });
 
   it("takes a removed member out of the room at once", async () => {

@@ -110,3 +110,6 @@ export const METHOD_CARD = { titleMax: 120, textMax: 2000, stepsMax: 12, groupSi
 
 /** Scheduling polls: a handful of candidate times is what people can answer. */
 export const POLL = { optionsMin: 1, optionsMax: 20 } as const;
+
+/** A running group with no activity for this long is flagged to its programme's coordinators. */
+export const PROGRAMME_ACTIVITY = { inactiveAfterDays: 21 } as const;

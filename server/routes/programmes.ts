@@ -11,6 +11,9 @@ import {
   ProgrammeResponse,
 } from "../../shared/schemas/groups";
 import { isLocale } from "../../shared/locales";
+import { PROGRAMME_ACTIVITY } from "../../shared/limits";
+import { ProgrammeOverview } from "../../shared/schemas/programmeOverview";
+import { programmeActivity } from "../db/programmeOverview";
 import { createGroup } from "../commands/groups";
 import { appointFacilitator, createProgramme, listCoordinatedProgrammes, presentProgramme } from "../commands/programmes";
 import { listGroupSummaries, presentGroupSummary, presentMembership } from "../db/groupQueries";
@@ -61,6 +64,20 @@ export function programmeRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, res }) {
         const programme = await authorizeProgramme(db, auth.userId, params.programmeId);
         res.json({ programme: presentProgramme(programme), groups: await listGroupSummaries(db, { programmeId: programme.id }) });
+      },
+    }),
+
+    defineRoute({
+      method: "get",
+      path: "/api/programmes/:programmeId/overview",
+      tag,
+      summary: "How the programme's groups are doing: meetings held, next meeting, goals set and achieved, last activity, quiet groups flagged — counts and times only",
+      auth: true,
+      params: ProgrammeParams,
+      responses: { 200: { description: "Overview", schema: ProgrammeOverview }, ...errorResponses(400, 401, 404) },
+      async handle({ auth, params, res }) {
+        const programme = await authorizeProgramme(db, auth.userId, params.programmeId);
+        res.json({ groups: await programmeActivity(db, programme.id, new Date()), inactiveAfterDays: PROGRAMME_ACTIVITY.inactiveAfterDays });
       },
     }),
 

@@ -16,6 +16,7 @@ import { kindLabel, phaseLabel, templateLabel } from "../groups/labels";
 import { groupKeys } from "../groups/live";
 import { NewGroupFields } from "../groups/NewGroupFields";
 import { Page } from "../layout/Page";
+import { ProgrammeOverview } from "./ProgrammeOverview";
 
 function CreateProgrammeGroupDialog({ programmeId, isOpen, onOpenChange }: { programmeId: string; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
@@ -224,6 +225,7 @@ export default function ProgrammePage() {
           </div>
         )}
       </section>
+      {groups.length > 0 && <ProgrammeOverview programmeId={programme.id} programmeName={programme.name} />}
       <ProgrammeAssessments programmeId={programme.id} programmeName={programme.name} />
       {creating && <CreateProgrammeGroupDialog programmeId={programme.id} isOpen={creating} onOpenChange={setCreating} />}
     </Page>

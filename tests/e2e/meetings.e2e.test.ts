@@ -19,6 +19,9 @@ let browser: Browser;
 type Person = Awaited<ReturnType<typeof signedInClient>>;
 const GROUP_NAME = "Projektipäälliköiden piiri";
 const POLL_TITLE = "Kesäkuun tapaaminen";
+/** A built-in method card, by its Finnish and English names. */
+const CARD_FI = "Tapausklinikka";
+const CARD_EN = "Case clinic";
 let groupId: string;
 let outi: Person;
 let aino: Person;
@@ -116,6 +119,7 @@ describe("a meeting in the browser", () => {
     await pollDialog.getByLabel("Vaihtoehto 1").fill(helsinkiInput(7, 17));
     await pollDialog.getByLabel("Vaihtoehto 2").fill(helsinkiInput(8, 9));
     await pollDialog.getByLabel("Etätapaamisen linkki").fill("https://meet.jit.si/piiri-projektipaallikot");
+    await expectNoAxeViolations(outiPage, "new poll dialog (fi)");
     await pollDialog.getByRole("button", { name: "Avaa kysely" }).click();
     await pollDialog.waitFor({ state: "detached" });
     const outiPoll = outiPage.getByRole("article", { name: POLL_TITLE });
@@ -140,6 +144,8 @@ describe("a meeting in the browser", () => {
 
     await berttaPage.goto(`${server.url}/groups/${groupId}`);
     const berttaPoll = berttaPage.getByRole("article", { name: POLL_TITLE });
+    await berttaPoll.waitFor();
+    await expectNoAxeViolations(berttaPage, "group page with an open poll (member, en)");
     await berttaPoll.getByRole("radiogroup").first().getByText("Yes", { exact: true }).click();
     await berttaPoll.getByRole("radiogroup").nth(1).getByText("No", { exact: true }).click();
     await berttaPoll.getByRole("button", { name: "Save answers" }).click();
@@ -175,11 +181,11 @@ describe("a meeting in the browser", () => {
     const methodBlock = blocks.nth(2);
     await methodBlock.getByRole("button", { name: "Valitse menetelmäkortti" }).click();
     const picker = outiPage.getByRole("dialog", { name: "Valitse menetelmäkortti" });
-    const firstPick = picker.getByRole("button", { name: /^Valitse:/ }).first();
-    await firstPick.waitFor();
+    await picker.locator(".method-item").first().waitFor();
     await expectNoAxeViolations(outiPage, "method card picker (fi)");
-    const cardTitle = ((await firstPick.textContent()) ?? "").replace(/^Valitse\s*:\s*/, "").trim();
-    expect(cardTitle).not.toBe("");
+    await picker.getByLabel("Hae nimellä tai sisällöllä").fill(CARD_FI);
+    const firstPick = picker.locator(".method-item", { hasText: CARD_FI }).locator("button", { hasText: "Valitse" });
+    const cardTitle = CARD_FI;
     await firstPick.click();
     await picker.waitFor({ state: "detached" });
     await methodBlock.locator(".method-card-field__value", { hasText: cardTitle }).waitFor();
@@ -243,7 +249,10 @@ describe("a meeting in the browser", () => {
     await ainoPage.keyboard.press("Enter");
     await outiPage.locator(".room-turns__hands li", { hasText: "Aino" }).waitFor();
     await expect.poll(() => announcement(outiPage)).toContain("Aino nosti käden.");
-    await ainoPage.getByRole("button", { name: "Laske käsi" }).press("Enter");
+    // The same button, still focused, now lowers it.
+    await ainoPage.getByRole("button", { name: "Laske käsi" }).waitFor();
+    expect(await focusedText(ainoPage)).toBe("Laske käsi");
+    await ainoPage.keyboard.press("Enter");
     await outiPage.getByText("Kukaan ei ole nostanut kättä.").waitFor();
     await outiPage.getByRole("button", { name: "Lopeta kierros" }).click();
     await ainoPage.getByText("Puheenvuorokierros ei ole käynnissä.").waitFor();
@@ -276,6 +285,7 @@ describe("a meeting in the browser", () => {
     // ── The method block and its timer ───────────────────────────────────
     await outiPage.getByRole("button", { name: "Seuraava osa" }).click();
     await ainoPage.locator(".room-head__block", { hasText: cardTitle }).waitFor();
+    await berttaPage.locator(".room-head__block", { hasText: CARD_EN }).waitFor();
     await ainoPage.locator(".room-card__step--current").waitFor();
     await outiPage.getByRole("button", { name: "Käynnistä ajastin" }).click();
     await ainoPage.locator(".room-timer__state", { hasText: "Käynnissä" }).waitFor();
@@ -306,6 +316,17 @@ describe("a meeting in the browser", () => {
     await screenshot(berttaPage, "meetings-live-room-en");
     await screenshot(outiPage, "meetings-live-room-facilitator-fi");
 
+    // ── A break whose time runs out: said once, politely ─────────────────
+    await outiPage.getByRole("button", { name: "Seuraava osa" }).click();
+    await berttaPage.locator(".room-head__block", { hasText: "Break" }).waitFor();
+    await outiPage.getByRole("button", { name: "Käynnistä ajastin" }).click();
+    // Ten minutes taken off a ten-minute break: the time is up on every screen.
+    for (let minute = 0; minute < 10; minute++) await outiPage.getByRole("button", { name: "−1 min" }).click();
+    await berttaPage.locator(".room-timer__state", { hasText: "Over time" }).waitFor();
+    await expect.poll(() => announcement(berttaPage)).toContain("Time is up: Break.");
+    await expect.poll(() => announcement(ainoPage)).toContain("Aika päättyi: Tauko.");
+    expect((await ainoPage.getByTestId("room-timer").textContent())?.startsWith("-")).toBe(true);
+
     // ── The end and the summary ──────────────────────────────────────────
     await outiPage.getByRole("button", { name: "Päätä tapaaminen" }).click();
     const endDialog = outiPage.getByRole("dialog", { name: "Päätetäänkö tapaaminen?" });
@@ -313,6 +334,7 @@ describe("a meeting in the browser", () => {
     await endDialog.waitFor({ state: "detached" });
     await ainoPage.getByText("Tapaaminen on päättynyt. Kiitos kaikille!").waitFor();
     await expect.poll(() => announcement(ainoPage)).toContain("Tapaaminen päättyi.");
+    await expectNoAxeViolations(ainoPage, "live room after the end (member, fi)");
     await tabToName(ainoPage, "Avaa tapaamisen yhteenveto");
     await ainoPage.keyboard.press("Enter");
     await ainoPage.getByRole("heading", { level: 1, name: `Yhteenveto: ${POLL_TITLE}` }).waitFor();
@@ -345,5 +367,5 @@ describe("a meeting in the browser", () => {
     await ainoPage.getByText("Kokeilemme tapauskonsultaatiota seuraavalla kerralla.").waitFor();
     await screenshot(ainoPage, "meetings-summary-fi");
     await screenshot(berttaPage, "meetings-summary-en");
-  });
+  }, 180_000);
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ServerToClientEvents } from "../../shared/events";
 import { groupWithMember } from "../support/groups";
 import { signedInClient } from "../support/http";
-import { connectSocket, type TestSocket } from "../support/sockets";
+import { connectSocket, nextEvent as next, type EventPayload, type TestSocket } from "../support/sockets";
 import { startTestServer, type TestServer } from "../support/testServer";
 
 let server: TestServer;
@@ -24,19 +24,7 @@ async function connect(token: string | undefined): Promise<TestSocket> {
 }
 
 type EventName = keyof ServerToClientEvents;
-type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
-
-/** Resolves with the next payload of `event` that satisfies `match`. */
-function next<E extends EventName>(socket: TestSocket, event: E, match: (payload: Payload<E>) => boolean = () => true): Promise<Payload<E>> {
-  return new Promise((resolve) => {
-    const listener = (payload: Payload<E>) => {
-      if (!match(payload)) return;
-      (socket.off as (event: string, listener: unknown) => void)(event, listener);
-      resolve(payload);
-    };
-    (socket.on as (event: string, listener: unknown) => void)(event, listener);
-  });
-}
+type Payload<E extends EventName> = EventPayload<E>;
 
 /** Records every payload of `event` so a test can show that nothing arrived. */
 function record<E extends EventName>(socket: TestSocket, event: E): Payload<E>[] {

@@ -2,13 +2,12 @@ import fc from "fast-check";
 import pino from "pino";
 import ical, { type CalendarComponent, type VEvent } from "node-ical";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { ServerToClientEvents } from "../../shared/events";
 import { remainingMs } from "../../shared/meetingClock";
 import { Meeting, MeetingList, MeetingSummary, MethodCardList, SchedulingPoll, type RoomState } from "../../shared/schemas/meetings";
 import { createPiiriServer, type PiiriServer } from "../../server/server";
 import { expectStatus, groupWithMember, type GroupFixture } from "../support/groups";
 import { signedInClient } from "../support/http";
-import { connectSocket, type TestSocket } from "../support/sockets";
+import { connectSocket, nextEvent as next, type TestSocket } from "../support/sockets";
 import { startTestServer, TEST_JWT_SECRET, type TestServer } from "../support/testServer";
 
 let server: TestServer;
@@ -29,18 +28,6 @@ async function connect(token: string | undefined, url = server.url): Promise<Tes
   return socket;
 }
 
-type EventName = keyof ServerToClientEvents;
-type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
-function next<E extends EventName>(socket: TestSocket, event: E, match: (payload: Payload<E>) => boolean = () => true): Promise<Payload<E>> {
-  return new Promise((resolve) => {
-    const listener = (payload: Payload<E>) => {
-      if (!match(payload)) return;
-      (socket.off as (event: string, listener: unknown) => void)(event, listener);
-      resolve(payload);
-    };
-    (socket.on as (event: string, listener: unknown) => void)(event, listener);
-  });
-}
 
 /** The events of an iCalendar file, as a calendar application's parser reads them. */
 function calendarEvents(text: string): VEvent[] {
@@ -53,6 +40,22 @@ async function groupOfThree(): Promise<GroupFixture & { second: Awaited<ReturnTy
   const second = await signedInClient(server.url);
   await expectStatus(second.client.post(`/api/invitations/${fixture.invitationToken}/accept`, { acceptAgreement: true }), 200);
   return { ...fixture, second };
+}
+
+/** A method card of the group's own, added by its facilitator. */
+function groupOwnCard(fixture: GroupFixture, title: string) {
+  return expectStatus(
+    fixture.facilitator.client.post<{ card: { id: string } }>("/api/method-cards", {
+      groupId: fixture.groupId,
+      phase: "sharing",
+      title,
+      purpose: "Vain tälle ryhmälle",
+      groupSize: { min: 2, max: 8 },
+      durationMinutes: { min: 10, max: 20 },
+      steps: [{ minutes: 10, text: "Tehkää" }],
+    }),
+    201,
+  );
 }
 
 async function planMeeting(fixture: GroupFixture, body: Record<string, unknown> = {}) {
@@ -240,18 +243,7 @@ describe("meetings and series", () => {
     const other = await groupWithMember(server.url, { name: "Toinen ryhmä" });
     const meeting = await planMeeting(fixture);
     const cards = MethodCardList.parse((await fixture.member.client.get(`/api/method-cards?phase=sharing&groupId=${fixture.groupId}`)).body).cards;
-    const otherCard = await expectStatus(
-      other.facilitator.client.post<{ card: { id: string } }>("/api/method-cards", {
-        groupId: other.groupId,
-        phase: "sharing",
-        title: "Toisen ryhmän oma",
-        purpose: "Vain heille",
-        groupSize: { min: 2, max: 8 },
-        durationMinutes: { min: 10, max: 20 },
-        steps: [{ minutes: 10, text: "Tehkää" }],
-      }),
-      201,
-    );
+    const otherCard = await groupOwnCard(other, "Toisen ryhmän oma");
     const blocks = [
       { kind: "check_in", minutes: 10 },
       { kind: "goal_review", minutes: 15 },
@@ -307,18 +299,7 @@ describe("agenda templates", () => {
     expect((await outsider.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks } })).status).toBe(404);
     expect((await facilitator.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks } })).status).toBe(404);
     const other = await groupWithMember(server.url);
-    const groupCard = await expectStatus(
-      other.facilitator.client.post<{ card: { id: string } }>("/api/method-cards", {
-        groupId: other.groupId,
-        phase: "sharing",
-        title: "Vain yhden ryhmän",
-        purpose: "x",
-        groupSize: { min: 2, max: 8 },
-        durationMinutes: { min: 10, max: 20 },
-        steps: [{ minutes: 10, text: "y" }],
-      }),
-      201,
-    );
+    const groupCard = await groupOwnCard(other, "Vain yhden ryhmän");
     const foreign = await coordinator.client.request("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks: [{ kind: "method", minutes: 10, methodCardId: groupCard.card.id }] } });
     expect(foreign.status).toBe(400);
     const saved = await expectStatus(coordinator.client.request<{ blocks: unknown[] }>("PUT", `/api/programmes/${programme.id}/agenda-template`, { json: { blocks } }), 200);

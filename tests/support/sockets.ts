@@ -19,3 +19,18 @@ export function connectSocket(baseUrl: string, token: string | undefined): Promi
     });
   });
 }
+
+type EventName = keyof ServerToClientEvents;
+export type EventPayload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];
+
+/** Resolves with the next payload of `event` that satisfies `match`. */
+export function nextEvent<E extends EventName>(socket: TestSocket, event: E, match: (payload: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> {
+  return new Promise((resolve) => {
+    const listener = (payload: EventPayload<E>) => {
+      if (!match(payload)) return;
+      (socket.off as (event: string, listener: unknown) => void)(event, listener);
+      resolve(payload);
+    };
+    (socket.on as (event: string, listener: unknown) => void)(event, listener);
+  });
+}

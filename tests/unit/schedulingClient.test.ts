@@ -6,7 +6,7 @@ import { MEETING_STATUSES, METHOD_PHASES, POLL_ANSWERS, type MeetingListItem, ty
 import { filtersFromSearch } from "../../client/features/methods/filters";
 import { methodCardQuery } from "../../client/features/methods/methodsApi";
 import { cardText, rangeText } from "../../client/features/methods/text";
-import { icsFileName, monthlyWeekdayOf, weekdayName } from "../../client/features/scheduling/format";
+import { formatOptionTime, icsFileName, monthlyWeekdayOf, weekdayName } from "../../client/features/scheduling/format";
 import { changedAnswers, isUpcoming, mergeMeetings, myAnswers, rankPollOptions, seriesStates, summarisePoll, withPoll } from "../../client/features/scheduling/model";
 import { describeTimeZone, isoToZonedInput, zonedDate, zonedInputToIso } from "../../client/features/scheduling/time";
 
@@ -83,6 +83,14 @@ describe("time zones of entered times", () => {
       expect(Math.abs(new Date(back).getTime() - time) % 3_600_000, `${iso} → ${input} → ${back}`).toBe(0);
       expect(isoToZonedInput(back, "Europe/Helsinki")).toBe(input);
     }
+  });
+
+  it("writes a poll option's time in the viewer's zone, with the year only when it is not this one", () => {
+    const option = "2027-01-12T15:00:00.000Z";
+    const january = new Date("2027-01-01T12:00:00.000Z");
+    expect(formatOptionTime(option, "fi", "Europe/Helsinki", january)).toBe("ti 12.1. klo 17.00");
+    expect(formatOptionTime(option, "en", "America/New_York", january)).toBe("Tue 12 Jan, 10:00");
+    expect(formatOptionTime(option, "fi", "Europe/Helsinki", new Date("2026-12-01T12:00:00.000Z"))).toBe("ti 12.1.2027 klo 17.00");
   });
 
   it("names the zone with its offset at that date", () => {

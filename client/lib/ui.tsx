@@ -131,7 +131,9 @@ export function ChoiceGroup<T extends string>({
     <RadioGroup
       name={name}
       className={className ? `choice-group ${className}` : "choice-group"}
-      value={value}
+      // react-aria takes "" for a chosen value and then drops every radio from the Tab order; nothing
+      // chosen must be null so the group stays reachable with the keyboard.
+      value={value === "" ? null : value}
       defaultValue={defaultValue}
       onChange={onChange ? (next) => onChange(next as T) : undefined}
       isRequired={isRequired}

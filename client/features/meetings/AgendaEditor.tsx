@@ -47,7 +47,9 @@ function AgendaItem({ meeting, index, start, card, locale }: { meeting: Meeting;
         </p>
         {card && (
           <p className="agenda__card">
-            {t("meetings.agenda.cardIs", { title: cardText(card.title, locale) })} {cardText(card.purpose, locale)}
+            {/* A block named after its card needs no "Method: …" to say which card it is. */}
+            {block.title.trim() !== "" && `${t("meetings.agenda.cardIs", { title: cardText(card.title, locale) })} `}
+            {cardText(card.purpose, locale)}
           </p>
         )}
         {block.notes && <p className="agenda__notes">{block.notes}</p>}

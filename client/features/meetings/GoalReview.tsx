@@ -1,11 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { Button, Form } from "react-aria-components";
+import { Button, FieldError, Form, Label, Radio, RadioGroup } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { CHECK_IN_COMMENT_MAX, GOAL_PROGRESS } from "../../../shared/limits";
 import type { Goal, GroupDetail } from "../../../shared/schemas/groups";
 import { errorMessage } from "../../lib/i18n";
-import { ChoiceGroup, FormAlert, TextAreaField } from "../../lib/ui";
+import { FormAlert, TextAreaField } from "../../lib/ui";
 import { useAnnounce } from "../groups/announcer";
 import { groupKeys } from "../groups/live";
 import { meetingKeys } from "./live";
@@ -80,16 +80,30 @@ function GoalReviewItem({ group, goal, meetingId }: { group: GroupDetail; goal: 
           {goal.title}
         </h4>
         <FormAlert problem={problem} />
-        <ChoiceGroup
+        {/*
+          Not ChoiceGroup: it takes "" for "nothing chosen", which react-aria reads as a chosen value no
+          radio has, and then no radio is in the tab order. null keeps the first radio reachable.
+        */}
+        <RadioGroup
           name={`progress-${goal.id}`}
-          label={t("meetings.goalReview.progress")}
-          value={progress}
+          className="choice-group choice-group--scale"
+          value={progress || null}
           onChange={setProgress}
           isRequired
-          errorMessage={t("goals.checkIn.progressRequired")}
-          className="choice-group--scale"
-          choices={PROGRESS_LEVELS.map((level) => ({ value: String(level), label: t(`goals.checkIn.levels.${level}`) }))}
-        />
+        >
+          <Label className="field__label">{t("meetings.goalReview.progress")}</Label>
+          <div className="choice-group__options">
+            {PROGRESS_LEVELS.map((level) => (
+              <Radio key={level} value={String(level)} className="choice">
+                <span className="choice__mark" aria-hidden="true" />
+                <span className="choice__text">
+                  <span className="choice__label">{t(`goals.checkIn.levels.${level}`)}</span>
+                </span>
+              </Radio>
+            ))}
+          </div>
+          <FieldError className="field-error">{t("goals.checkIn.progressRequired")}</FieldError>
+        </RadioGroup>
         <TextAreaField
           label={t("meetings.goalReview.comment")}
           description={t("meetings.goalReview.commentHint")}

@@ -146,7 +146,7 @@ function RoomHead({ context, onTimerMoment }: { context: RoomContext; onTimerMom
         <span className="room-head__label">{t("meetings.room.nowLabel", { position: blockIndex + 1, count: meeting.agenda.length })}</span>
         <strong className="room-head__block">{blockTitle(t, block, cards.get(block.methodCardId ?? ""), locale)}</strong>
       </p>
-      <RoomTimer timer={meeting.room.timer} clock={live.clock} onMoment={onTimerMoment} />
+      <RoomTimer timer={meeting.room.timer} clock={live.clock} blockIndex={blockIndex} onMoment={onTimerMoment} />
       {runsRoom && <TimerControls meeting={meeting} control={live.control} />}
     </div>
   );
@@ -336,19 +336,18 @@ function RoomAgenda({ context }: { context: RoomContext }) {
         })}
       </ol>
 
-      {!view.following && (
-        <div className="banner banner--info room-agenda__follow">
-          <p>{started ? t("meetings.room.lookingAround", { position: shownIndex + 1, current: roomIndex + 1 }) : t("meetings.room.lookingAroundBefore")}</p>
-          <Button className="button button--primary button--small" onPress={() => show(FOLLOWING)}>
-            {t("meetings.room.follow")}
-          </Button>
-        </div>
-      )}
-
       <section className="room-block" aria-labelledby="room-block-heading">
         <h3 id="room-block-heading" ref={blockHeading} tabIndex={-1} className="room-block__title">
           {shownIndex + 1}. {blockTitle(t, block, card, locale)}
         </h3>
+        {!view.following && (
+          <div className="banner banner--info room-agenda__follow">
+            <p>{started ? t("meetings.room.lookingAround", { position: shownIndex + 1, current: roomIndex + 1 }) : t("meetings.room.lookingAroundBefore")}</p>
+            <Button className="button button--primary button--small" onPress={() => show(FOLLOWING)}>
+              {t("meetings.room.follow")}
+            </Button>
+          </div>
+        )}
         <p className="room-block__meta">
           {blockKindLabel(t, block.kind)} · {t("meetings.minutes", { count: block.minutes })} ·{" "}
           {t("meetings.agenda.startsAt", { time: formatClock(timing.starts[shownIndex]!, locale) })}

@@ -20,22 +20,16 @@ import { meetingsApi } from "./meetingsApi";
 import { canRunMeeting } from "./view";
 import "./meetings.css";
 
+const JOIN_BUTTON_ID = "meeting-room-join";
+
 /** The way into the live room, or what the meeting's status means instead. */
 function RoomEntry({ meeting, live }: { meeting: Meeting; live: LiveRoomConnection }) {
   const { t } = useTranslation();
-  const joinButton = useRef<HTMLButtonElement>(null);
-  const wasJoined = useRef(live.joined);
-
-  // Back from the room: focus returns to the button that opened it.
-  useEffect(() => {
-    if (wasJoined.current && !live.joined) joinButton.current?.focus();
-    wasJoined.current = live.joined;
-  }, [live.joined]);
 
   if (meeting.status === "ended") {
     return (
       <section className="card card--accent" aria-labelledby="room-entry-heading">
-        <h2 id="room-entry-heading">{t("meetings.entry.endedTitle")}</h2>
+        <h2 id="room-entry-heading" tabIndex={-1}>{t("meetings.entry.endedTitle")}</h2>
         <p>{t("meetings.entry.endedText")}</p>
         <Link className="button button--primary" to={`/meetings/${meeting.id}/summary`}>
           {t("meetings.room.toSummary")}
@@ -46,17 +40,17 @@ function RoomEntry({ meeting, live }: { meeting: Meeting; live: LiveRoomConnecti
   if (meeting.status === "cancelled" || meeting.status === "paused") {
     return (
       <section className="card" aria-labelledby="room-entry-heading">
-        <h2 id="room-entry-heading">{meetingStatusLabel(t, meeting.status)}</h2>
+        <h2 id="room-entry-heading" tabIndex={-1}>{meetingStatusLabel(t, meeting.status)}</h2>
         <p>{t(`meetings.entry.${meeting.status}Text`)}</p>
       </section>
     );
   }
   return (
     <section className="card card--accent" aria-labelledby="room-entry-heading">
-      <h2 id="room-entry-heading">{t("meetings.room.title")}</h2>
+      <h2 id="room-entry-heading" tabIndex={-1}>{t("meetings.room.title")}</h2>
       <p>{meeting.status === "live" ? t("meetings.entry.liveText") : t("meetings.entry.scheduledText")}</p>
       <FormAlert problem={live.problem ? errorMessage(t, live.problem) : null} />
-      <Button ref={joinButton} className="button button--primary" isPending={live.joining} onPress={() => void live.join()}>
+      <Button id={JOIN_BUTTON_ID} className="button button--primary" isPending={live.joining} onPress={() => void live.join()}>
         {t("meetings.entry.join")}
       </Button>
     </section>
@@ -68,6 +62,13 @@ function MeetingContent({ meeting, group }: { meeting: Meeting; group: GroupDeta
   const me = useUser();
   const live = useLiveRoom(meeting.id);
   useMeetingPushes(meeting.id, meeting.groupId);
+  const wasJoined = useRef(false);
+
+  // Back from the room: focus returns to the button that opened it.
+  useEffect(() => {
+    if (wasJoined.current && !live.joined) (document.getElementById(JOIN_BUTTON_ID) ?? document.getElementById("room-entry-heading"))?.focus();
+    wasJoined.current = live.joined;
+  }, [live.joined]);
   const canRun = canRunMeeting(group?.myMembership.role, meeting.facilitatorId, me.id);
 
   return (

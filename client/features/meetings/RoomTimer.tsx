@@ -12,10 +12,11 @@ const READ_EVERY_MS = 200;
  * timestamps and the server's clock. `onMoment` hears, once each, when a minute is left and when the
  * time runs out.
  */
-function useRemaining(timer: TimerState, clock: ServerClock, onMoment: (moment: TimerMoment) => void): { text: string; over: boolean } {
+function useRemaining(timer: TimerState, clock: ServerClock, blockIndex: number, onMoment: (moment: TimerMoment) => void): { text: string; over: boolean } {
   const read = () => roomRemainingMs(timer, clock.offsetMs, Date.now());
   const [shown, setShown] = useState(() => formatRemaining(read()));
   const previous = useRef<number | null>(null);
+  const previousBlock = useRef(blockIndex);
   const momentRef = useRef(onMoment);
   momentRef.current = onMoment;
   // Every room state brings a new timer object; only a change of its timestamps is a new timer.
@@ -32,21 +33,36 @@ function useRemaining(timer: TimerState, clock: ServerClock, onMoment: (moment: 
       if (moment) momentRef.current(moment);
       previous.current = remaining;
     };
-    // A new or reset timer starts counting afresh: no moment spans two timers.
-    previous.current = null;
+    // A new block's timer starts afresh; within a block the reading carries over, so taking the last
+    // minutes away ("−1 min") also counts as the time running out.
+    if (previousBlock.current !== blockIndex) {
+      previousBlock.current = blockIndex;
+      previous.current = null;
+    }
     tick();
     if (!timerIsRunning(current)) return;
     const interval = window.setInterval(tick, READ_EVERY_MS);
     return () => window.clearInterval(interval);
-  }, [timerKey, clock]);
+  }, [timerKey, clock, blockIndex]);
 
   return { text: shown, over: shown.startsWith("-") };
 }
 
-export function RoomTimer({ timer, clock, onMoment }: { timer: TimerState; clock: ServerClock; onMoment: (moment: TimerMoment) => void }) {
+export function RoomTimer({
+  timer,
+  clock,
+  blockIndex,
+  onMoment,
+}: {
+  timer: TimerState;
+  clock: ServerClock;
+  /** The block the timer belongs to. */
+  blockIndex: number;
+  onMoment: (moment: TimerMoment) => void;
+}) {
   const { t } = useTranslation();
   const labelId = useId();
-  const { text, over } = useRemaining(timer, clock, onMoment);
+  const { text, over } = useRemaining(timer, clock, blockIndex, onMoment);
   const running = timerIsRunning(timer);
   const state = running ? (over ? t("meetings.timer.over") : t("meetings.timer.running")) : timerIsIdle(timer) ? t("meetings.timer.idle") : t("meetings.timer.paused");
 

@@ -23,11 +23,17 @@ function PickerItem({ card, onPick, pickLabel }: { card: MethodCard; onPick: (ca
       title={title}
       actions={
         <>
-          <Button className="button button--secondary button--small" aria-expanded={open} aria-controls={detailId} onPress={() => setOpen(!open)}>
+          <Button
+            className="button button--secondary button--small"
+            aria-expanded={open}
+            aria-controls={detailId}
+            aria-label={`${open ? t("methods.picker.hide") : t("methods.picker.show")}: ${title}`}
+            onPress={() => setOpen(!open)}
+          >
             {open ? t("methods.picker.hide") : t("methods.picker.show")}
-            <span className="visually-hidden">: {title}</span>
           </Button>
-          <Button className="button button--primary button--small" onPress={() => onPick(card)}>
+          {/* The name says which card; the hidden text keeps the title in the button's own text too. */}
+          <Button className="button button--primary button--small" aria-label={`${pickLabel}: ${title}`} onPress={() => onPick(card)}>
             {pickLabel}
             <span className="visually-hidden">: {title}</span>
           </Button>

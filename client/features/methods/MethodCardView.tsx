@@ -19,6 +19,8 @@ export function FavouriteButton({ card, className = "" }: { card: MethodCard; cl
   const title = cardTitle(card, currentLocale());
 
   async function toggle(favourite: boolean) {
+    // Not disabled while saving: a disabled button would drop the keyboard focus.
+    if (pending) return;
     setPending(true);
     setProblem(null);
     try {
@@ -37,7 +39,6 @@ export function FavouriteButton({ card, className = "" }: { card: MethodCard; cl
       <ToggleButton
         className="button button--secondary button--small favourite__button"
         isSelected={card.favourite}
-        isDisabled={pending}
         onChange={(favourite) => void toggle(favourite)}
         aria-label={t("methods.favouriteOf", { title })}
       >
@@ -116,8 +117,10 @@ export function MethodCardDetail({ card, headingLevel = 2 }: { card: MethodCard;
       <ol className="method-steps">
         {card.steps.map((step, index) => (
           <li key={index} className="method-steps__step">
-            <span className="method-steps__minutes">{t("methods.stepMinutes", { count: step.minutes })}</span>
-            <span className="method-steps__text">{cardText(step.text, locale)}</span>
+            <div className="method-steps__row">
+              <span className="method-steps__minutes">{t("methods.stepMinutes", { count: step.minutes })}</span>
+              <span className="method-steps__text">{cardText(step.text, locale)}</span>
+            </div>
           </li>
         ))}
       </ol>

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link, useLocation, useSearchParams } from "react-router";
 import { groupsApi } from "../../lib/api";
 import { currentLocale, errorMessage } from "../../lib/i18n";
 import { groupKeys } from "../groups/live";
@@ -19,22 +19,34 @@ import "./methods.css";
 
 /**
  * The method card library: built-in cards plus, with a group chosen, that group's and its programme's
- * own. Filters live in the address bar so Back returns to the same view.
+ * own. The filters are written to the address bar so a view can be bookmarked, shared and returned
+ * to, but without a router navigation: that would count as a new page and move focus to the heading
+ * while someone is typing a search.
  */
 export default function MethodsPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const [filters, setFilters] = useState(() => filtersFromSearch(searchParams));
   const query = methodCardQuery(filters);
+
+  // A real navigation to the library (the menu link, say) brings its own filters.
+  const [navigationKey, setNavigationKey] = useState(location.key);
+  if (navigationKey !== location.key) {
+    setNavigationKey(location.key);
+    setFilters(filtersFromSearch(searchParams));
+  }
   const [creating, setCreating] = useState(false);
   const groups = useQuery({ queryKey: groupKeys.mine, queryFn: groupsApi.list });
   const cards = useQuery({ queryKey: methodKeys.list(query), queryFn: () => methodsApi.list(filters), placeholderData: keepPreviousData });
 
-  const changeFilters = useCallback(
-    (next: MethodCardFilters) => setSearchParams(new URLSearchParams(methodCardQuery(next)), { replace: true, preventScrollReset: true }),
-    [setSearchParams],
-  );
+  const changeFilters = useCallback((next: MethodCardFilters) => {
+    setFilters(next);
+    const search = methodCardQuery(next);
+    // The router's own entry state stays, so Back and Forward keep working.
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${search ? `?${search}` : ""}`);
+  }, []);
 
   const myGroups = groups.data?.groups.filter((group) => group.phase !== "ended") ?? [];
   const facilitated = myGroups.filter((group) => group.myRole === "facilitator");
@@ -88,7 +100,7 @@ export default function MethodsPage() {
               key={card.id}
               card={card}
               title={
-                <Link to={`/methods/${card.id}`} state={{ search: searchParams.toString() }}>
+                <Link to={`/methods/${card.id}`} state={{ search: query }}>
                   {cardTitle(card, locale)}
                 </Link>
               }

@@ -44,9 +44,9 @@ export function IcsDownload({ meetingId, title, className = "button button--seco
 
   return (
     <>
-      <Button className={className} isPending={pending} onPress={() => void download()}>
+      {/* A named label rather than hidden text: Chrome would put a space before the colon. */}
+      <Button className={className} isPending={pending} aria-label={`${t("scheduling.ics.download")}: ${title}`} onPress={() => void download()}>
         {t("scheduling.ics.download")}
-        <span className="visually-hidden">: {title}</span>
       </Button>
       {problem && (
         <span role="alert" className="field-error">

@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import type { GroupDetail } from "../../../shared/schemas/groups";
 import type { MeetingListItem, SchedulingPoll } from "../../../shared/schemas/meetings";
 import { useUser } from "../../lib/auth";
-import { errorMessage } from "../../lib/i18n";
+import { currentLocale, errorMessage } from "../../lib/i18n";
 import { FormAlert } from "../../lib/ui";
 import { useAnnounce } from "../groups/announcer";
 import { NewPollDialog, PauseSeriesDialog, PlanMeetingDialog } from "./dialogs";
+import { formatOptionTime } from "./format";
 import { schedulingKeys } from "./live";
 import { MeetingRow } from "./MeetingRow";
 import { isUpcoming, mergeMeetings, seriesStates, type SeriesState } from "./model";
@@ -25,6 +26,9 @@ function SeriesRow({ groupId, series, viewerZone }: { groupId: string; series: S
   const [pausing, setPausing] = useState(false);
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const next = series.nextStartsAt ? formatOptionTime(series.nextStartsAt, currentLocale(), viewerZone) : null;
+  // Two series may share a title; the next date tells their buttons apart.
+  const name = next ? `${series.title} (${next})` : series.title;
 
   async function resume() {
     setPending(true);
@@ -46,6 +50,12 @@ function SeriesRow({ groupId, series, viewerZone }: { groupId: string; series: S
     <li className="series-row">
       <p className="series-row__text">
         <strong>{series.title}</strong>
+        {next && (
+          <>
+            {" · "}
+            {t("scheduling.series.next", { time: next })}
+          </>
+        )}
         {" · "}
         {t("scheduling.series.upcoming", { count: series.upcoming })}
         {series.paused > 0 && (
@@ -56,14 +66,17 @@ function SeriesRow({ groupId, series, viewerZone }: { groupId: string; series: S
         )}
       </p>
       <div className="button-row button-row--tight">
-        <Button className="button button--secondary button--small" onPress={() => setPausing(true)}>
+        <Button className="button button--secondary button--small" aria-label={`${t("scheduling.series.pause")}: ${name}`} onPress={() => setPausing(true)}>
           {t("scheduling.series.pause")}
-          <span className="visually-hidden">: {series.title}</span>
         </Button>
         {series.paused > 0 && (
-          <Button className="button button--secondary button--small" isPending={pending} onPress={() => void resume()}>
+          <Button
+            className="button button--secondary button--small"
+            isPending={pending}
+            aria-label={`${t("scheduling.series.resume")}: ${name}`}
+            onPress={() => void resume()}
+          >
             {t("scheduling.series.resume")}
-            <span className="visually-hidden">: {series.title}</span>
           </Button>
         )}
       </div>
@@ -101,6 +114,8 @@ function usePollAnnouncements(polls: readonly SchedulingPoll[] | undefined) {
 }
 
 const CLOSED_POLLS_SHOWN = 3;
+/** A long series would push the polls far down: the rest of the upcoming meetings open on request. */
+const UPCOMING_SHOWN = 4;
 
 /**
  * The group's meetings on its page: what is coming up, the open scheduling polls to answer, and for
@@ -115,7 +130,14 @@ export function MeetingsSection({ group }: { group: GroupDetail }) {
   const polls = useQuery({ queryKey: schedulingKeys.polls(group.id), queryFn: () => schedulingApi.polls(group.id) });
   const [dialog, setDialog] = useState<"poll" | "plan" | null>(null);
   const [focusMeetingId, setFocusMeetingId] = useState<string | null>(null);
+  const [showAllUpcoming, setShowAllUpcoming] = useState(false);
   usePollAnnouncements(polls.data?.polls);
+
+  function focusNewMeeting(meetingId: string) {
+    // The new meeting may be past the first few: show them all so it can take focus.
+    setShowAllUpcoming(true);
+    setFocusMeetingId(meetingId);
+  }
 
   // A closed poll leaves the open ones (and its dialog with it): focus goes to the meeting it made
   // once that is in the list, rather than being lost.
@@ -161,11 +183,23 @@ export function MeetingsSection({ group }: { group: GroupDetail }) {
       ) : upcoming.length === 0 ? (
         <p className="muted">{canManage ? t("scheduling.noneUpcomingFacilitator") : t("scheduling.noneUpcoming")}</p>
       ) : (
-        <ul className="meeting-list">
-          {upcoming.map((meeting) => (
-            <MeetingRow key={meeting.id} meeting={meeting} viewerZone={viewerZone} />
-          ))}
-        </ul>
+        <>
+          <ul className="meeting-list" id="upcoming-meetings-list">
+            {(showAllUpcoming ? upcoming : upcoming.slice(0, UPCOMING_SHOWN)).map((meeting) => (
+              <MeetingRow key={meeting.id} meeting={meeting} viewerZone={viewerZone} />
+            ))}
+          </ul>
+          {upcoming.length > UPCOMING_SHOWN && (
+            <Button
+              className="button button--link"
+              aria-expanded={showAllUpcoming}
+              aria-controls="upcoming-meetings-list"
+              onPress={() => setShowAllUpcoming(!showAllUpcoming)}
+            >
+              {showAllUpcoming ? t("scheduling.showFewer") : t("scheduling.showAll", { count: upcoming.length })}
+            </Button>
+          )}
+        </>
       )}
 
       {series.length > 0 && (
@@ -189,7 +223,7 @@ export function MeetingsSection({ group }: { group: GroupDetail }) {
             </p>
           )}
           {openPolls.map((poll) => (
-            <PollCard key={poll.id} poll={poll} myUserId={user.id} canManage={canManage} viewerZone={viewerZone} onClosed={setFocusMeetingId} />
+            <PollCard key={poll.id} poll={poll} myUserId={user.id} canManage={canManage} viewerZone={viewerZone} onClosed={focusNewMeeting} />
           ))}
         </>
       )}

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Label, Radio, RadioGroup } from "react-aria-components";
+import { Button, Radio, RadioGroup } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { POLL_ANSWERS, type PollAnswer, type PollOption, type SchedulingPoll } from "../../../shared/schemas/meetings";
@@ -8,7 +8,7 @@ import { formatDateTime } from "../../lib/dates";
 import { currentLocale } from "../../lib/i18n";
 import { ChoiceGroup, FormAlert, FormDialog, FormProblem, useSubmission } from "../../lib/ui";
 import { useAnnounce } from "../groups/announcer";
-import { ANSWER_SYMBOLS, answerLabel } from "./format";
+import { ANSWER_SYMBOLS, answerLabel, formatOptionTime } from "./format";
 import { schedulingKeys } from "./live";
 import { changedAnswers, myAnswers, rankPollOptions, summarisePoll, withPoll } from "./model";
 import { schedulingApi } from "./schedulingApi";
@@ -16,7 +16,10 @@ import { describeTimeZone } from "./time";
 
 function useOptionLabel(viewerZone: string) {
   const locale = currentLocale();
-  return (option: PollOption, dateStyle: "full" | "short" = "full") => formatDateTime(option.startsAt, locale, { dateStyle, timeStyle: "short", timeZone: viewerZone });
+  return (option: PollOption, dateStyle: "full" | "short" = "full") =>
+    dateStyle === "full"
+      ? formatOptionTime(option.startsAt, locale, viewerZone)
+      : formatDateTime(option.startsAt, locale, { dateStyle, timeStyle: "short", timeZone: viewerZone });
 }
 
 /** "3 yes, 1 if need be, 0 no" with a bar of who can come; words and symbols carry the meaning. */

@@ -15,7 +15,7 @@ import { monthlyWeekdayOf, weekdayName } from "./format";
 import { schedulingKeys } from "./live";
 import { schedulingApi } from "./schedulingApi";
 import { mergeMeetings, withPoll } from "./model";
-import { describeTimeZone, isoToZonedInput, zonedInputToIso } from "./time";
+import { describeTimeZone, zonedDate, zonedInputToIso } from "./time";
 
 interface DialogProps {
   isOpen: boolean;
@@ -62,11 +62,9 @@ function PlaceFields() {
   );
 }
 
-/** The next full hour a week from now, as a `datetime-local` value in the zone: a sensible first proposal. */
+/** 17:00 a week from today in the zone, as a `datetime-local` value: a sensible first proposal. */
 function defaultStart(timeZone: string): string {
-  const inAWeek = new Date(Date.now() + 7 * 86_400_000);
-  inAWeek.setUTCMinutes(0, 0, 0);
-  return isoToZonedInput(inAWeek.toISOString(), timeZone);
+  return `${zonedDate(new Date(Date.now() + 7 * 86_400_000).toISOString(), timeZone)}T17:00`;
 }
 
 /**

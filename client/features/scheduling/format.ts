@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { Locale } from "../../../shared/locales";
 import type { MeetingListItem, PollAnswer } from "../../../shared/schemas/meetings";
 import { formatDateTime } from "../../lib/dates";
-import { describeTimeZone } from "./time";
+import { timeZoneName } from "./time";
 
 /**
  * When a meeting starts, in the viewer's own zone. The zone is named when it is not the meeting's
@@ -10,7 +10,7 @@ import { describeTimeZone } from "./time";
  */
 export function formatMeetingStart(meeting: Pick<MeetingListItem, "startsAt" | "timeZone">, locale: Locale, viewerZone: string): string {
   const when = formatDateTime(meeting.startsAt, locale, { dateStyle: "full", timeStyle: "short", timeZone: viewerZone });
-  return viewerZone === meeting.timeZone ? when : `${when} (${describeTimeZone(viewerZone, locale, meeting.startsAt)})`;
+  return viewerZone === meeting.timeZone ? when : `${when} (${timeZoneName(viewerZone, locale, meeting.startsAt)})`;
 }
 
 export const answerLabel = (t: TFunction, answer: PollAnswer) => t(`scheduling.answers.${answer}`);
@@ -33,6 +33,35 @@ export function monthlyWeekdayOf(date: string): { weekday: number; week: number 
 }
 
 const FORMAT_LOCALES: Record<Locale, string> = { fi: "fi-FI", sv: "sv-FI", en: "en-GB" };
+
+const compactFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A poll option's time, short enough for a table row yet with its weekday ("ti 12. tammik. klo 17.00"),
+ * in the given zone. The year is written only when it is not the current one.
+ */
+export function formatOptionTime(iso: string, locale: Locale, timeZone: string, now: Date = new Date()): string {
+  const withYear = zonedYear(iso, timeZone) !== zonedYear(now.toISOString(), timeZone);
+  const key = `${locale}|${timeZone}|${withYear}`;
+  let formatter = compactFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(FORMAT_LOCALES[locale], {
+      timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      ...(withYear ? { year: "numeric" } : {}),
+      hour: "numeric",
+      minute: "2-digit",
+    });
+    compactFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(iso));
+}
+
+function zonedYear(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(new Date(iso));
+}
 
 /** The weekday's name in the interface language ("tiistai"), 0 being Sunday. */
 export function weekdayName(weekday: number, locale: Locale): string {

@@ -84,6 +84,11 @@ function zonePart(iso: string, timeZone: string, locale: Locale, style: "longGen
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
+/** The zone's everyday name in the interface language: "Itä-Euroopan aika", "Eastern Time". */
+export function timeZoneName(timeZone: string, locale: Locale, at: string = new Date().toISOString()): string {
+  return zonePart(at, timeZone, locale, "longGeneric");
+}
+
 /**
  * A zone named for people: "Itä-Euroopan aika (Europe/Helsinki, UTC+3)". The offset is the one in
  * force at `at`, as summer time changes it.

@@ -19,6 +19,7 @@ import { groupRoutes } from "./routes/groups";
 import { invitationRoutes } from "./routes/invitations";
 import { noteRoutes } from "./routes/notes";
 import { meRoutes } from "./routes/me";
+import { gatheringRoutes } from "./routes/gatherings";
 import { meetingRoutes } from "./routes/meetings";
 import { methodCardRoutes } from "./routes/methodCards";
 import { programmeRoutes } from "./routes/programmes";
@@ -39,6 +40,7 @@ export function allRoutes(deps: ServerDeps): AnyRoute[] {
     ...assessmentRoutes(deps),
     ...methodCardRoutes(deps),
     ...meetingRoutes(deps),
+    ...gatheringRoutes(deps),
   ];
 }
 

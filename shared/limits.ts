@@ -113,3 +113,6 @@ export const POLL = { optionsMin: 1, optionsMax: 20 } as const;
 
 /** A running group with no activity for this long is flagged to its programme's coordinators. */
 export const PROGRAMME_ACTIVITY = { inactiveAfterDays: 21 } as const;
+
+/** Cross-group gatherings. */
+export const GATHERING = { purposeMax: 2000, digestMax: 4000, groupsMax: 100 } as const;

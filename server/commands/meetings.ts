@@ -124,18 +124,17 @@ export async function updateMeeting(db: Db, meeting: MeetingRow, input: UpdateMe
     if (input.startsAt || input.durationMinutes || input.status) throw new AppError("meeting_not_live", "A meeting that has started keeps its time");
   }
   if (input.facilitatorId) await assertMemberOf(db, meeting.groupId, input.facilitatorId);
-  await db
-    .update(meetings)
-    .set({
-      ...(input.title !== undefined && { title: input.title }),
-      ...(input.startsAt !== undefined && { startsAt: new Date(input.startsAt) }),
-      ...(input.durationMinutes !== undefined && { durationMinutes: input.durationMinutes }),
-      ...(input.location !== undefined && { location: input.location }),
-      ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl }),
-      ...(input.facilitatorId !== undefined && { facilitatorId: input.facilitatorId }),
-      ...(input.status !== undefined && { status: input.status }),
-    })
-    .where(eq(meetings.id, meeting.id));
+  const changes = {
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.startsAt !== undefined && { startsAt: new Date(input.startsAt) }),
+    ...(input.durationMinutes !== undefined && { durationMinutes: input.durationMinutes }),
+    ...(input.location !== undefined && { location: input.location }),
+    ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl }),
+    ...(input.facilitatorId !== undefined && { facilitatorId: input.facilitatorId }),
+    ...(input.status !== undefined && { status: input.status }),
+  };
+  // An empty change is no change (drizzle refuses an update that sets nothing).
+  if (Object.keys(changes).length > 0) await db.update(meetings).set(changes).where(eq(meetings.id, meeting.id));
 }
 
 /**

@@ -658,3 +658,90 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   token: text("token").notNull().unique(),
   createdAt: createdAt(),
 });
+
+// ── Cross-group gatherings ───────────────────────────────────────────────────
+
+/** A meeting of several groups of one programme, hosted by its coordinators. */
+export const gatherings = pgTable(
+  "gatherings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    programmeId: uuid("programme_id")
+      .notNull()
+      .references(() => programmes.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    purpose: text("purpose").notNull().default(""),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    timeZone: text("time_zone").notNull(),
+    location: text("location").notNull().default(""),
+    videoUrl: text("video_url"),
+    /** scheduled, live, ended or cancelled. */
+    status: text("status").notNull().default("scheduled"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("gatherings_programme_idx").on(table.programmeId, table.startsAt)],
+);
+
+export const gatheringGroups = pgTable(
+  "gathering_groups",
+  {
+    gatheringId: uuid("gathering_id")
+      .notNull()
+      .references(() => gatherings.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.gatheringId, table.groupId] }), index("gathering_groups_group_idx").on(table.groupId)],
+);
+
+export const gatheringAgendaBlocks = pgTable(
+  "gathering_agenda_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    gatheringId: uuid("gathering_id")
+      .notNull()
+      .references(() => gatherings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind").notNull(),
+    title: text("title").notNull().default(""),
+    minutes: integer("minutes").notNull(),
+    methodCardId: uuid("method_card_id").references(() => methodCards.id, { onDelete: "set null" }),
+    notes: text("notes").notNull().default(""),
+  },
+  (table) => [index("gathering_agenda_blocks_idx").on(table.gatheringId, table.position)],
+);
+
+export const gatheringRsvps = pgTable(
+  "gathering_rsvps",
+  {
+    gatheringId: uuid("gathering_id")
+      .notNull()
+      .references(() => gatherings.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answer: text("answer").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.gatheringId, table.userId] }), check("gathering_rsvps_answer", sql`${table.answer} in ('yes', 'maybe', 'no')`)],
+);
+
+/** What a group chose to share with a gathering; it exists only once the group's facilitator publishes it. */
+export const learningDigests = pgTable(
+  "learning_digests",
+  {
+    gatheringId: uuid("gathering_id")
+      .notNull()
+      .references(() => gatherings.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id")
+      .notNull()
+      .references(() => groups.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.gatheringId, table.groupId] })],
+);

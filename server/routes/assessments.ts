@@ -48,6 +48,7 @@ import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
 import { aggregateThreshold } from "../domain/assessments";
 import { toCsv, type CsvCell } from "../domain/csv";
+import { sendDownload } from "../http/download";
 import { defineRoute, type AnyRoute } from "../http/route";
 import {
   authorizeGroupAggregates,
@@ -88,10 +89,7 @@ function presentSettings(minRespondents: number | null) {
 }
 
 function sendCsv(res: import("express").Response, fileName: string, csv: string): void {
-  res.type("text/csv; charset=utf-8");
-  res.attachment(fileName);
-  res.setHeader("Cache-Control", "no-store");
-  res.send(csv);
+  sendDownload(res, "text/csv; charset=utf-8", fileName, csv);
 }
 
 export function assessmentRoutes(deps: ServerDeps): AnyRoute[] {

@@ -55,7 +55,11 @@ import {
 import { calendarFeeds, programmes, users } from "../db/schema";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
-import { meetingsCalendar } from "../domain/calendar";
+import { piiriCalendar, type CalendarEntry } from "../domain/calendar";
+import { listMyGatherings } from "../db/gatheringQueries";
+import type { MeetingListItem } from "../../shared/schemas/meetings";
+import { gatheringEntry } from "./gatherings";
+import { sendDownload } from "../http/download";
 import { defineRoute, type AnyRoute } from "../http/route";
 import { authorizeGroup, authorizeProgramme } from "../policies/groups";
 import { authorizeMeeting, authorizeMeetingPlanning, authorizePoll } from "../policies/meetings";
@@ -63,11 +67,23 @@ import { errorResponses } from "./errorResponses";
 
 const ClosePollResponse = z.object({ poll: PollResponseBody.shape.poll, meeting: MeetingResponse.shape.meeting }).meta({ id: "ClosePollResponse" });
 
+/** A meeting in a calendar, under its group's name. */
+function meetingEntry(meeting: MeetingListItem, groupName: string, baseUrl: string): CalendarEntry {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    ownerName: groupName,
+    startsAt: meeting.startsAt,
+    durationMinutes: meeting.durationMinutes,
+    location: meeting.location,
+    videoUrl: meeting.videoUrl,
+    cancelled: meeting.status === "cancelled",
+    url: `${baseUrl}/meetings/${meeting.id}`,
+  };
+}
+
 function sendCalendar(res: import("express").Response, fileName: string, body: string): void {
-  res.type("text/calendar; charset=utf-8");
-  res.attachment(fileName);
-  res.setHeader("Cache-Control", "no-store");
-  res.send(body);
+  sendDownload(res, "text/calendar; charset=utf-8", fileName, body);
 }
 
 export function meetingRoutes(deps: ServerDeps): AnyRoute[] {
@@ -175,8 +191,7 @@ export function meetingRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, req, res }) {
         const { group } = await authorizeMeeting(db, auth.userId, params.meetingId, "view");
         const meeting = await meetingOrThrow(params.meetingId);
-        const base = baseUrl(req);
-        sendCalendar(res, "piiri-meeting.ics", meetingsCalendar(meeting.title, [{ ...meeting, groupName: group.name }], (id) => `${base}/meetings/${id}`));
+        sendCalendar(res, "piiri-meeting.ics", piiriCalendar(meeting.title, [meetingEntry(meeting, group.name, baseUrl(req))]));
       },
     }),
 
@@ -437,7 +452,9 @@ export function meetingRoutes(deps: ServerDeps): AnyRoute[] {
           .where(eq(calendarFeeds.token, token));
         if (!feed) throw new AppError("not_found", "No such calendar feed");
         const base = baseUrl(req);
-        sendCalendar(res, "piiri.ics", meetingsCalendar(`Piiri – ${feed.displayName}`, await listCalendarMeetings(db, feed.userId), (id) => `${base}/meetings/${id}`));
+        const [meetings, gatherings] = await Promise.all([listCalendarMeetings(db, feed.userId), listMyGatherings(db, feed.userId)]);
+        const entries = [...meetings.map((meeting) => meetingEntry(meeting, meeting.groupName, base)), ...gatherings.map((gathering) => gatheringEntry(gathering, base))];
+        sendCalendar(res, "piiri.ics", piiriCalendar(`Piiri – ${feed.displayName}`, entries.sort((a, b) => a.startsAt.localeCompare(b.startsAt))));
       },
     }),
   ];

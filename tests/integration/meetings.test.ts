@@ -268,6 +268,8 @@ describe("meetings and series", () => {
       ["method", 45, cards[0]!.id],
       ["check_out", 10, null],
     ]);
+    // An empty change changes nothing, and says so without an error.
+    await expectStatus(fixture.facilitator.client.patch(`/api/meetings/${meeting.id}`, {}), 200);
     const stranger = await fixture.facilitator.client.patch<{ error: { code: string } }>(`/api/meetings/${meeting.id}`, { facilitatorId: other.member.user.id });
     expect([stranger.status, stranger.body.error.code]).toEqual([400, "validation_failed"]);
   });

@@ -39,6 +39,11 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   "POST /api/series/{seriesId}/pause": { from: "2027-01-01", until: "2027-12-31" },
   "POST /api/series/{seriesId}/resume": {},
   "PUT /api/programmes/{programmeId}/agenda-template": { blocks: null },
+  "POST /api/programmes/{programmeId}/gatherings": { title: "Kaapattu", startsAt: "2027-01-01T10:00:00Z", durationMinutes: 60, groupIds: "all" },
+  "PATCH /api/gatherings/{gatheringId}": { title: "Kaapattu" },
+  "PUT /api/gatherings/{gatheringId}/agenda": { blocks: [{ kind: "other", minutes: 10 }] },
+  "PUT /api/gatherings/{gatheringId}/rsvp": { answer: "yes" },
+  "PUT /api/gatherings/{gatheringId}/digests/{groupId}": { text: "Kaapattu" },
   "POST /api/groups/{groupId}/polls": { title: "Kaapattu", durationMinutes: 60, timeZone: "Europe/Helsinki", options: ["2027-01-01T10:00:00Z"] },
   "PUT /api/polls/{pollId}/answers": { answers: [{ optionId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f", answer: "yes" }] },
   "POST /api/polls/{pollId}/close": { optionId: "3f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f" },
@@ -51,6 +56,7 @@ let programmeA: { id: string; groupId: string };
 let invitationIdA: string;
 let pageA: { id: string; versionId: string };
 let assessmentA: { roundId: string; templateId: string };
+let gatheringIdA: string;
 let meetingA: { meetingId: string; seriesId: string; itemId: string; pollId: string; cardId: string };
 let outsider: ApiClient;
 
@@ -83,6 +89,13 @@ beforeAll(async () => {
     kind: "peer_mentoring",
   });
   programmeA = { id: programme.body.programme.id, groupId: programmeGroup.body.group.id };
+  const gathering = await coordinator.client.post<{ gathering: { id: string } }>(`/api/programmes/${programmeA.id}/gatherings`, {
+    title: "A-ohjelman kohtaaminen",
+    startsAt: "2027-04-20T13:00:00+03:00",
+    durationMinutes: 120,
+    groupIds: "all",
+  });
+  gatheringIdA = gathering.body.gathering.id;
 
   const meeting = await groupA.facilitator.client.post<{ meeting: { id: string; seriesId: string } }>(`/api/groups/${groupA.groupId}/meetings`, {
     title: "A:n tapaaminen",
@@ -130,6 +143,7 @@ function fillPath(path: string): string {
     roundId: assessmentA.roundId,
     templateId: assessmentA.templateId,
     ...meetingA,
+    gatheringId: gatheringIdA,
   };
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
@@ -143,7 +157,7 @@ describe("an outsider (member of group B) against group A", () => {
     const document = await outsider.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json");
     const operations = Object.entries(document.body.paths)
       .filter(([path]) =>
-        ["{groupId}", "{programmeId}", "{pageId}", "{roundId}", "{templateId}", "{meetingId}", "{seriesId}", "{pollId}", "{cardId}"].some((param) => path.includes(param)),
+        ["{groupId}", "{programmeId}", "{pageId}", "{roundId}", "{templateId}", "{meetingId}", "{seriesId}", "{pollId}", "{cardId}", "{gatheringId}"].some((param) => path.includes(param)),
       )
       .flatMap(([path, item]) => Object.keys(item).map((method) => ({ method: method.toUpperCase(), path })));
     expect(operations.length).toBeGreaterThanOrEqual(17);
@@ -159,7 +173,7 @@ describe("an outsider (member of group B) against group A", () => {
       expect(typeof response.body.error.code).toBe("string");
     }
 
-    for (const key of ["GET /api/meetings/{meetingId}/summary", "POST /api/polls/{pollId}/close", "GET /api/method-cards/{cardId}", "GET /api/assessment-rounds/{roundId}", "PUT /api/assessment-rounds/{roundId}/my-response", "PATCH /api/assessment-templates/{templateId}", "GET /api/groups/{groupId}/my-growth.csv"]) {
+    for (const key of ["GET /api/gatherings/{gatheringId}", "PUT /api/gatherings/{gatheringId}/rsvp", "GET /api/meetings/{meetingId}/summary", "POST /api/polls/{pollId}/close", "GET /api/method-cards/{cardId}", "GET /api/assessment-rounds/{roundId}", "PUT /api/assessment-rounds/{roundId}/my-response", "PATCH /api/assessment-templates/{templateId}", "GET /api/groups/{groupId}/my-growth.csv"]) {
       expect(answers.some((answer) => answer.startsWith(`${key} →`)), key).toBe(true);
     }
 

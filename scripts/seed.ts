@@ -8,6 +8,7 @@ import { openConfiguredDatabase } from "../server/db/database";
 import { seedDemoAccounts } from "./demo/accounts";
 import { seedDemoAssessments } from "./demo/assessments";
 import { seedDemoChat } from "./demo/chat";
+import { seedDemoGatherings } from "./demo/gatherings";
 import { seedDemoMeetings } from "./demo/meetings";
 import { seedDemoNotebooks } from "./demo/notes";
 import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "./demo/programmes";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     const notebooks = await seedDemoNotebooks(database.db, await demoGroupIds(database.db, DEMO_PROGRAMMES.map((programme) => programme.name)));
     const assessments = await seedDemoAssessments(database.db, accounts);
     const meetings = await seedDemoMeetings(database.db, accounts);
+    const gatherings = await seedDemoGatherings(database.db, accounts);
     const where = config.databaseUrl ? "the PostgreSQL database in DATABASE_URL" : `the embedded database in ${config.dataDir}`;
     console.log(`\nPiiri demo data is ready in ${where}.`);
     for (const name of programmes.created) console.log(`  Created the programme "${name}" with its groups, goals and check-ins.`);
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
     for (const name of assessments.kept) console.log(`  Kept the self-assessments of "${name}" as they were.`);
     for (const name of meetings.seeded) console.log(`  Planned meetings (held ones with summaries, coming ones) or a scheduling poll in "${name}".`);
     for (const name of meetings.kept) console.log(`  Kept the meetings of "${name}" as they were.`);
+    for (const name of gatherings.seeded) console.log(`  Organised the gathering "${name}" with answers and a learning digest.`);
+    for (const name of gatherings.kept) console.log(`  Kept the programme's gatherings as they were.`);
     console.log("\nSign in with any of these accounts:\n");
     const width = Math.max(...accounts.map((account) => account.email.length));
     for (const account of accounts) {

@@ -6,9 +6,11 @@
  *   npm run bench -- --quick           # a small smoke run
  *   npm run bench -- --connections 2000 --acks 5000 --strict --out results.json
  *   npm run bench -- --only chat --chat 1000x100 --profile
+ *   npm run bench -- --only bundle     # the first page's JavaScript only, a few seconds
  *
  * Each server runs in a child process of its own (`node --expose-gc`), so its memory figures hold the
- * server only; all clients live in this process. The chat scenario is in chat.ts.
+ * server only; all clients live in this process. The chat scenario is in chat.ts, the notes scenarios in
+ * notes.ts and the first page's JavaScript (no server) in bundle.ts.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events";
+import { BUNDLE_TARGETS, bundleReport, runBundleBench } from "./bundle";
 import { CHAT_TARGETS, chatReport, runChatScenario, type ChatScenario, type ChatScenarioResult } from "./chat";
 import { NOTES_TARGETS, runNotesBench } from "./notes";
 import { ROOT, startServer, type ServerHandle } from "./child";
@@ -52,6 +55,7 @@ const { values: args } = parseArgs({
     "chat-seconds": { type: "string" },
     profile: { type: "boolean", default: false },
     "chat-database-url": { type: "string" },
+    "bundle-dir": { type: "string" },
     out: { type: "string" },
     strict: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
@@ -60,16 +64,17 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   console.log(`npm run bench -- [--quick] [--connections N] [--acks N] [--clients N] [--acks-per-client N]
-                   [--handshakes N] [--only base|chat|notes] [--chat NxG,...] [--chat-rate R] [--chat-seconds S]
-                   [--profile] [--chat-database-url URL] [--out FILE] [--strict]
+                   [--handshakes N] [--only base|chat|notes|bundle] [--chat NxG,...] [--chat-rate R] [--chat-seconds S]
+                   [--profile] [--chat-database-url URL] [--bundle-dir DIR] [--out FILE] [--strict]
   --quick            small run (200 connections, 400 acks, 20 clients, 60 handshakes; chat 100x10 for 4 s)
   --connections N    idle authenticated connections for the memory figure (default 1000)
   --acks N           sequential me:get acks by one client, per server (default 2000)
   --clients N        clients in the concurrent ack run (default 100)
   --acks-per-client  acks each concurrent client sends, per server (default 40)
   --handshakes N     sequential connect+authenticate timings, per server (default 300)
-  --only base|chat|notes
-                     run only sections 1-3 (base), the chat scenario (4) or the notes scenarios (5)
+  --only base|chat|notes|bundle
+                     run only sections 1-3 (base), the chat scenario (4), the notes scenarios (5)
+                     or the first page's JavaScript (6: vite build into a temporary directory)
   --chat NxG,...     chat scenarios: N clients in G groups (default 100x10,1000x100)
   --chat-rate R      messages per second, all senders together (default 200)
   --chat-seconds S   measured sending time per server and scenario (default 10)
@@ -77,6 +82,7 @@ if (args.help) {
   --chat-database-url URL
                      run the Piiri chat server on a scratch database (created and dropped) of this
                      PostgreSQL server instead of an in-memory PGlite
+  --bundle-dir DIR   section 6 reads this existing build (e.g. dist) instead of building the client
   --out FILE         JSON results (default node_modules/.cache/piiri-bench/bench-results.json)
   --strict           exit 1 when a target is missed`);
   process.exit(0);
@@ -102,7 +108,9 @@ function chatScenarios(value: string | undefined): ChatScenario[] {
 
 const quick = args.quick ?? false;
 const only = args.only;
-if (only !== undefined && only !== "base" && only !== "chat" && only !== "notes") throw new Error("--only is base, chat or notes");
+if (only !== undefined && only !== "base" && only !== "chat" && only !== "notes" && only !== "bundle") {
+  throw new Error("--only is base, chat, notes or bundle");
+}
 const options = {
   connections: intOption(args.connections, quick ? 200 : 1000, "connections"),
   acks: intOption(args.acks, quick ? 400 : 2000, "acks"),
@@ -502,16 +510,23 @@ async function main(): Promise<void> {
         })
       : undefined;
   if (args.strict && notes && !Object.values(notes.verdicts).every(Boolean)) process.exitCode = 1;
+  let firstPageLoad: Awaited<ReturnType<typeof runBundleBench>> | undefined;
+  if (only === undefined || only === "bundle") {
+    firstPageLoad = await runBundleBench({ dir: args["bundle-dir"] });
+    console.log((only === undefined ? "\n" : "") + bundleReport(firstPageLoad));
+    if (args.strict && !Object.values(firstPageLoad.verdicts).every(Boolean)) process.exitCode = 1;
+  }
   const totalSeconds = (performance.now() - started) / 1000;
   const results = {
     date: new Date().toISOString(),
     machine,
     // A database URL may carry a password; the JSON keeps only where it pointed.
     options: { ...options, chat: { ...options.chat, databaseUrl: options.chat.databaseUrl && redact(options.chat.databaseUrl) } },
-    targets: { ...TARGETS, chat: CHAT_TARGETS, notes: NOTES_TARGETS },
+    targets: { ...TARGETS, chat: CHAT_TARGETS, notes: NOTES_TARGETS, firstPageLoad: BUNDLE_TARGETS },
     ...base,
     chat,
     notes,
+    firstPageLoad,
     totalSeconds,
   };
   await mkdir(path.dirname(out), { recursive: true });

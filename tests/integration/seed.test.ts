@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, seedDemoAccounts } from "../../scripts/demo/accounts";
 import { DEMO_ASSESSMENT_GROUP, seedDemoAssessments } from "../../scripts/demo/assessments";
 import { DEMO_CONVERSATIONS, seedDemoChat } from "../../scripts/demo/chat";
+import { DEMO_GATHERING_TITLE, seedDemoGatherings } from "../../scripts/demo/gatherings";
 import { DEMO_MEETING_GROUP, DEMO_POLL_GROUP, seedDemoMeetings } from "../../scripts/demo/meetings";
 import { seedDemoNotebooks } from "../../scripts/demo/notes";
 import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "../../scripts/demo/programmes";
@@ -12,6 +13,7 @@ import { UnreadList } from "../../shared/schemas/chat";
 import { GoalList, GroupDetail, GroupList, GROUP_KINDS, ProgrammeDetailResponse } from "../../shared/schemas/groups";
 import { NotePageList } from "../../shared/schemas/notes";
 import { MeetingList, MeetingSummary, MyMeetingList, PollList } from "../../shared/schemas/meetings";
+import { GatheringList, GatheringResponse } from "../../shared/schemas/gatherings";
 import { ApiClient } from "../support/http";
 import { markdownOf, openNote, paragraphs } from "../support/notes";
 import { connectSocket } from "../support/sockets";
@@ -232,5 +234,22 @@ describe("the demo seed", () => {
     expect(polls).toHaveLength(1);
     expect(polls[0]!.responses).toHaveLength(2);
     expect(polls[0]!.options.filter((option) => option.best)).toHaveLength(1);
+  });
+
+  it("organises a coming gathering of the pilot's groups with answers and a published digest, once", async () => {
+    const people = await seedDemoAccounts(server.database.db);
+    await seedDemoProgrammes(server.database.db, people);
+    expect(await seedDemoGatherings(server.database.db, people)).toEqual({ seeded: [DEMO_GATHERING_TITLE], kept: [] });
+    expect(await seedDemoGatherings(server.database.db, people)).toEqual({ seeded: [], kept: [DEMO_GATHERING_TITLE] });
+
+    const aino = people.find((person) => person.key === "aino")!;
+    const client = await signIn(aino.email, aino.password);
+    const coming = GatheringList.parse((await client.get("/api/me/gatherings")).body).gatherings;
+    expect(coming.map((entry) => [entry.title, entry.myRsvp])).toEqual([[DEMO_GATHERING_TITLE, "yes"]]);
+    const { gathering } = GatheringResponse.parse((await client.get(`/api/gatherings/${coming[0]!.id}`)).body);
+    expect(gathering.groups).toHaveLength(3);
+    expect(gathering.rsvps.yes).toBeGreaterThanOrEqual(3);
+    expect(gathering.digests.map((digest) => digest.groupName)).toEqual(["Projektinhallinnan arki"]);
+    expect(gathering.agenda.some((block) => block.methodCardId !== null)).toBe(true);
   });
 });

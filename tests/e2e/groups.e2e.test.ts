@@ -414,8 +414,11 @@ describe("groups and the goal board in the browser", () => {
       await groupDialog.getByText(kind, { exact: true }).click();
       await groupDialog.getByRole("button", { name: "Luo ryhmä" }).click();
       await groupDialog.waitFor({ state: "detached" });
-      await page.getByRole("rowheader", { name }).waitFor();
+      await page.getByRole("region", { name: "Ohjelman ryhmät" }).getByRole("rowheader", { name }).waitFor();
     }
+    // How the groups are doing: both there, counted from nothing yet.
+    const overview = page.getByRole("region", { name: "Ryhmien tilanne" });
+    await overview.getByRole("row", { name: /Vertaisohjaajien työnohjaus/ }).getByText("Ei vielä toimintaa").waitFor();
 
     // Appointing someone without an account says what to do instead.
     await page.getByRole("button", { name: "Nimitä ohjaaja ryhmään Tampereen projektipäälliköt" }).click();
@@ -432,7 +435,7 @@ describe("groups and the goal board in the browser", () => {
     const link = await invite.locator(".created-link__input").inputValue();
     await invite.getByRole("button", { name: "Sulje" }).click();
 
-    const row = page.getByRole("row", { name: /Tampereen projektipäälliköt/ });
+    const row = page.getByRole("region", { name: "Ohjelman ryhmät" }).getByRole("row", { name: /Tampereen projektipäälliköt/ });
     await row.getByText("Muotoutumassa").waitFor();
     await row.getByText("0/10 jäsentä").waitFor();
     await expectNoAxeViolations(page, "programme page (fi)");

@@ -6,8 +6,10 @@ import { formatDateTime } from "../../lib/dates";
 import { errorMessage } from "../../lib/i18n";
 import type { Locale } from "../../../shared/locales";
 import { phaseLabel } from "../groups/labels";
+import { groupKeys } from "../groups/live";
 
-const overviewKey = (programmeId: string) => ["programme-overview", programmeId] as const;
+// Under the programme's own key, so whatever refreshes the programme's groups refreshes this too.
+const overviewKey = (programmeId: string) => [...groupKeys.programme(programmeId), "overview"] as const;
 
 async function loadOverview(programmeId: string) {
   // The schema loads with the first overview, not with the app.

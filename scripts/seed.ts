@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     for (const name of meetings.seeded) console.log(`  Planned meetings (held ones with summaries, coming ones) or a scheduling poll in "${name}".`);
     for (const name of meetings.kept) console.log(`  Kept the meetings of "${name}" as they were.`);
     for (const name of gatherings.seeded) console.log(`  Organised the gathering "${name}" with answers and a learning digest.`);
-    for (const name of gatherings.kept) console.log(`  Kept the programme's gatherings as they were.`);
+    if (gatherings.kept.length > 0) console.log("  Kept the programme's gatherings as they were.");
     console.log("\nSign in with any of these accounts:\n");
     const width = Math.max(...accounts.map((account) => account.email.length));
     for (const account of accounts) {

@@ -1,25 +1,15 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateGatheringInput, RsvpAnswer, UpdateGatheringInput } from "../../shared/schemas/gatherings";
 import type { AgendaBlockInput } from "../../shared/schemas/meetings";
 import type { Db } from "../db/database";
-import { gatheringAgendaBlocks, gatheringGroups, gatheringRsvps, gatherings, groups, learningDigests, methodCards } from "../db/schema";
+import { gatheringAgendaBlocks, gatheringGroups, gatheringRsvps, gatherings, groups, learningDigests } from "../db/schema";
 import { AppError } from "../domain/appError";
 import { assertAgendaFits, defaultAgenda } from "../domain/meetings";
 import { assertGroupsOfProgramme, type GatheringRow } from "../policies/gatherings";
+import { assertMethodCardsUsable } from "../policies/meetings";
 
 type Block = z.output<typeof AgendaBlockInput>;
-
-/** A gathering's method cards are built-in or the programme's own: every invited group can use those. */
-async function assertCardsUsable(tx: Db, programmeId: string, blocks: Block[]): Promise<void> {
-  const cardIds = [...new Set(blocks.flatMap((block) => (block.methodCardId ? [block.methodCardId] : [])))];
-  if (cardIds.length === 0) return;
-  const usable = await tx
-    .select({ id: methodCards.id })
-    .from(methodCards)
-    .where(and(inArray(methodCards.id, cardIds), sql`(${methodCards.key} is not null or ${methodCards.programmeId} = ${programmeId})`));
-  if (usable.length !== cardIds.length) throw new AppError("validation_failed", "An agenda block refers to a method card the gathering cannot use");
-}
 
 async function writeAgenda(tx: Db, gatheringId: string, blocks: Block[]): Promise<void> {
   await tx.delete(gatheringAgendaBlocks).where(eq(gatheringAgendaBlocks.gatheringId, gatheringId));
@@ -40,7 +30,7 @@ export async function createGathering(db: Db, actorId: string, programmeId: stri
       input.groupIds === "all" ? (await tx.select({ id: groups.id }).from(groups).where(eq(groups.programmeId, programmeId))).map((group) => group.id) : input.groupIds;
     if (groupIds.length === 0) throw new AppError("validation_failed", "The programme has no groups to invite yet");
     await assertGroupsOfProgramme(tx, programmeId, groupIds);
-    await assertCardsUsable(tx, programmeId, blocks);
+    await assertMethodCardsUsable(tx, { programmeId }, blocks);
     const [gathering] = await tx
       .insert(gatherings)
       .values({
@@ -85,7 +75,7 @@ export async function replaceGatheringAgenda(db: Db, gathering: GatheringRow, bl
   if (gathering.status === "ended" || gathering.status === "cancelled") throw new AppError("meeting_not_live", "This gathering is over");
   assertAgendaFits(blocks);
   await db.transaction(async (tx) => {
-    await assertCardsUsable(tx, gathering.programmeId, blocks);
+    await assertMethodCardsUsable(tx, { programmeId: gathering.programmeId }, blocks);
     await writeAgenda(tx, gathering.id, blocks);
   });
 }

@@ -23,7 +23,6 @@ import {
   meetings,
   meetingSeries,
   memberships,
-  methodCards,
   notePages,
   pollOptions,
   pollVotes,
@@ -33,7 +32,7 @@ import {
 import { AppError } from "../domain/appError";
 import { applyControl, setHand, type RoomRow } from "../domain/meetingRoom";
 import { assertAgendaFits, assertMeetingOpen, defaultAgenda, occurrencesInBreak, seriesStarts, type Repeat } from "../domain/meetings";
-import type { MeetingRow } from "../policies/meetings";
+import { assertMethodCardsUsable, type MeetingRow } from "../policies/meetings";
 
 type CreateMeeting = z.output<typeof CreateMeetingInput>;
 type Block = z.output<typeof AgendaBlockInput>;
@@ -144,21 +143,9 @@ export async function updateMeeting(db: Db, meeting: MeetingRow, input: UpdateMe
 export async function replaceAgenda(db: Db, meeting: MeetingRow, programmeId: string | null, input: z.output<typeof ReplaceAgendaInput>): Promise<void> {
   assertMeetingOpen(meeting.status);
   assertAgendaFits(input.blocks);
-  const cardIds = [...new Set(input.blocks.flatMap((block: Block) => (block.methodCardId ? [block.methodCardId] : [])))];
   await db.transaction(async (tx) => {
     await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meeting.id)).for("update");
-    if (cardIds.length > 0) {
-      const visible = await tx
-        .select({ id: methodCards.id })
-        .from(methodCards)
-        .where(
-          and(
-            inArray(methodCards.id, cardIds),
-            sql`(${methodCards.key} is not null or ${methodCards.groupId} = ${meeting.groupId}${programmeId ? sql` or ${methodCards.programmeId} = ${programmeId}` : sql``})`,
-          ),
-        );
-      if (visible.length !== cardIds.length) throw new AppError("validation_failed", "An agenda block refers to a method card this group cannot use");
-    }
+    await assertMethodCardsUsable(tx, { groupId: meeting.groupId, programmeId }, input.blocks);
     await tx.delete(agendaBlocks).where(eq(agendaBlocks.meetingId, meeting.id));
     await tx.insert(agendaBlocks).values(input.blocks.map((block: Block, position: number) => ({ meetingId: meeting.id, position, ...block })));
     // A live meeting whose current block vanished goes back to the last one.
@@ -175,14 +162,7 @@ export async function replaceAgenda(db: Db, meeting: MeetingRow, programmeId: st
 export async function setAgendaTemplate(db: Db, programmeId: string, blocks: Block[] | null): Promise<void> {
   if (blocks) {
     assertAgendaFits(blocks);
-    const cardIds = [...new Set(blocks.flatMap((block) => (block.methodCardId ? [block.methodCardId] : [])))];
-    if (cardIds.length > 0) {
-      const usable = await db
-        .select({ id: methodCards.id })
-        .from(methodCards)
-        .where(and(inArray(methodCards.id, cardIds), sql`(${methodCards.key} is not null or ${methodCards.programmeId} = ${programmeId})`));
-      if (usable.length !== cardIds.length) throw new AppError("validation_failed", "A block refers to a method card the programme's groups cannot use");
-    }
+    await assertMethodCardsUsable(db, { programmeId }, blocks);
   }
   await db.update(programmes).set({ agendaTemplate: blocks }).where(eq(programmes.id, programmeId));
 }

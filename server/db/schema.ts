@@ -549,19 +549,24 @@ export const meetings = pgTable(
   (table) => [index("meetings_group_idx").on(table.groupId, table.startsAt), index("meetings_series_idx").on(table.seriesId, table.startsAt)],
 );
 
+/** The columns of an agenda block, a meeting's or a gathering's. */
+const agendaBlockColumns = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  position: integer("position").notNull(),
+  kind: text("kind").notNull(),
+  title: text("title").notNull().default(""),
+  minutes: integer("minutes").notNull(),
+  methodCardId: uuid("method_card_id").references(() => methodCards.id, { onDelete: "set null" }),
+  notes: text("notes").notNull().default(""),
+});
+
 export const agendaBlocks = pgTable(
   "agenda_blocks",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    ...agendaBlockColumns(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-    kind: text("kind").notNull(),
-    title: text("title").notNull().default(""),
-    minutes: integer("minutes").notNull(),
-    methodCardId: uuid("method_card_id").references(() => methodCards.id, { onDelete: "set null" }),
-    notes: text("notes").notNull().default(""),
   },
   (table) => [index("agenda_blocks_meeting_idx").on(table.meetingId, table.position)],
 );
@@ -700,16 +705,10 @@ export const gatheringGroups = pgTable(
 export const gatheringAgendaBlocks = pgTable(
   "gathering_agenda_blocks",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    ...agendaBlockColumns(),
     gatheringId: uuid("gathering_id")
       .notNull()
       .references(() => gatherings.id, { onDelete: "cascade" }),
-    position: integer("position").notNull(),
-    kind: text("kind").notNull(),
-    title: text("title").notNull().default(""),
-    minutes: integer("minutes").notNull(),
-    methodCardId: uuid("method_card_id").references(() => methodCards.id, { onDelete: "set null" }),
-    notes: text("notes").notNull().default(""),
   },
   (table) => [index("gathering_agenda_blocks_idx").on(table.gatheringId, table.position)],
 );

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
 import { groups, meetings, memberships, methodCards, programmeCoordinators, schedulingPolls } from "../db/schema";
 import { AppError } from "../domain/appError";
@@ -115,4 +115,28 @@ async function isProgrammeMember(db: Db, userId: string, programmeId: string): P
     .where(and(eq(programmeCoordinators.userId, userId), eq(programmeCoordinators.programmeId, programmeId)))
     .limit(1);
   return Boolean(coordinator);
+}
+
+/**
+ * An agenda may use the built-in method cards and those of whoever it is for: a group's meeting its
+ * group's and its programme's cards; a programme's template or gathering only the programme's, since
+ * every group of the programme must be able to open them.
+ */
+export async function assertMethodCardsUsable(
+  db: Db,
+  owner: { groupId?: string; programmeId: string | null },
+  blocks: readonly { methodCardId?: string | null }[],
+): Promise<void> {
+  const cardIds = [...new Set(blocks.flatMap((block) => (block.methodCardId ? [block.methodCardId] : [])))];
+  if (cardIds.length === 0) return;
+  const ownCards = [
+    sql`${methodCards.key} is not null`,
+    ...(owner.groupId ? [sql`${methodCards.groupId} = ${owner.groupId}`] : []),
+    ...(owner.programmeId ? [sql`${methodCards.programmeId} = ${owner.programmeId}`] : []),
+  ];
+  const usable = await db
+    .select({ id: methodCards.id })
+    .from(methodCards)
+    .where(and(inArray(methodCards.id, cardIds), sql`(${sql.join(ownCards, sql` or `)})`));
+  if (usable.length !== cardIds.length) throw new AppError("validation_failed", "An agenda block refers to a method card that cannot be used here");
 }

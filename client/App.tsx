@@ -1,13 +1,10 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation } from "react-router";
-import { useAuth } from "./lib/auth";
+import { loadBeforeSocketConnects, useAuth } from "./lib/auth";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { SignInPage } from "./features/auth/SignInPage";
 import { AnnouncerProvider } from "./features/groups/announcer";
-import { useAssessmentLiveUpdates } from "./features/assessments/live";
-import { useGroupLiveUpdates } from "./features/groups/live";
-import { useSchedulingLiveUpdates } from "./features/scheduling/live";
 import { Layout } from "./features/layout/Layout";
 import { Page } from "./features/layout/Page";
 
@@ -24,8 +21,15 @@ const GrowthPage = lazy(() => import("./features/assessments/GrowthPage"));
 const TemplatesPage = lazy(() => import("./features/assessments/TemplatesPage"));
 const MeetingPage = lazy(() => import("./features/meetings/MeetingPage"));
 const MeetingSummaryPage = lazy(() => import("./features/meetings/SummaryPage"));
+const GatheringPage = lazy(() => import("./features/gatherings/GatheringPage"));
 const MethodsPage = lazy(() => import("./features/methods/MethodsPage"));
 const MethodCardPage = lazy(() => import("./features/methods/MethodCardPage"));
+
+// Socket pushes about groups reach the query cache whichever page is open. Signed-in users only, so
+// loaded with the socket, which waits for it: its listeners are then in place before the first push.
+const loadLiveUpdates = () => import("./features/layout/LiveUpdates");
+const LiveUpdates = lazy(loadLiveUpdates);
+loadBeforeSocketConnects(loadLiveUpdates);
 
 function Loading() {
   const { t } = useTranslation();
@@ -45,12 +49,14 @@ function RequireUser({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
-/** Socket pushes about groups reach the query cache whichever page is open. */
-function LiveUpdates() {
-  useGroupLiveUpdates();
-  useAssessmentLiveUpdates();
-  useSchedulingLiveUpdates();
-  return null;
+function SignedInLiveUpdates() {
+  const { state } = useAuth();
+  if (state.status !== "signedIn") return null;
+  return (
+    <Suspense fallback={null}>
+      <LiveUpdates />
+    </Suspense>
+  );
 }
 
 /** Sign-in and registration make no sense when already signed in. */
@@ -73,7 +79,7 @@ function NotFoundPage() {
 export function App() {
   return (
     <AnnouncerProvider>
-      <LiveUpdates />
+      <SignedInLiveUpdates />
       <Routes>
       <Route element={<Layout />}>
         <Route
@@ -185,6 +191,14 @@ export function App() {
           element={
             <RequireUser>
               <MeetingSummaryPage />
+            </RequireUser>
+          }
+        />
+        <Route
+          path="gatherings/:gatheringId"
+          element={
+            <RequireUser>
+              <GatheringPage />
             </RequireUser>
           }
         />

@@ -41,6 +41,16 @@ function hasSessionHint(): boolean {
   }
 }
 
+/**
+ * Code that listens to the socket and is loaded on demand (App's live updates): the socket is opened
+ * only once it has loaded too, so its listeners are in place before the first push can arrive.
+ */
+const loadBeforeConnecting: (() => Promise<unknown>)[] = [];
+
+export function loadBeforeSocketConnects(load: () => Promise<unknown>): void {
+  loadBeforeConnecting.push(load);
+}
+
 let restoring: Promise<User | null> | null = null;
 
 /** On page load: trade the refresh cookie for an access token and load the profile. */
@@ -103,7 +113,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (!userId) return;
     let opened: PiiriSocket | null = null;
     let cancelled = false;
-    void import("./socket").then(({ connectSocket }) => {
+    void Promise.all([import("./connectSocket"), ...loadBeforeConnecting.map((load) => load())]).then(([{ connectSocket }]) => {
       if (cancelled) return;
       opened = connectSocket(() => endLocally("sessionEnded"));
       setSocket(opened);

@@ -1,40 +1,10 @@
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../../shared/events";
-import { getAccessToken, refreshAccessToken } from "./api";
+
+// Types and listener helpers only, so features may import this module anywhere without pulling
+// socket.io-client into the first page load; the connection itself is opened by ./connectSocket.
 
 export type PiiriSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/**
- * Opens the signed-in user's socket. The handshake reads the current access token on every (re)connect;
- * a handshake refused with `token_expired` refreshes the token once and tries again. `onSessionEnded`
- * runs when the server ends this session (signed out or ended from another device).
- */
-export function connectSocket(onSessionEnded: () => void): PiiriSocket {
-  const socket: PiiriSocket = io({
-    auth: (callback) => callback({ token: getAccessToken() ?? "" }),
-    transports: ["websocket", "polling"],
-  });
-
-  socket.on("session:ended", () => {
-    socket.disconnect();
-    onSessionEnded();
-  });
-
-  socket.on("connect_error", (error) => {
-    // A refused handshake is not retried by socket.io itself (socket.active is false).
-    if (socket.active) return;
-    if (error.message === "token_expired") {
-      refreshAccessToken().then(
-        () => socket.connect(),
-        () => undefined, // refreshAccessToken already reported a lost session
-      );
-    } else if (error.message === "session_ended" || error.message === "token_invalid") {
-      onSessionEnded();
-    }
-  });
-
-  return socket;
-}
 
 /** Listeners for the server's events and the socket's own `connect` and `disconnect`. */
 export type SocketListeners = { [E in keyof ServerToClientEvents]?: ServerToClientEvents[E] } & {

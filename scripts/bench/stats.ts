@@ -45,7 +45,7 @@ export function ratio(value: number): string {
 /** A plain-text table with a header rule; right-aligns cells that look numeric. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const numeric = /^[-+]?[\d.,]+\s?(×|KB|ms|MB|%)?$/;
+  const numeric = /^[-+]?[\d.,]+\s?(×|KB|kB|ms|MB|%)?$/;
   const line = (row: readonly string[]) =>
     row.map((cell, column) => (numeric.test(cell) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");

@@ -81,6 +81,7 @@ export async function loadGathering(db: Db, userId: string, access: GatheringAcc
     },
     digests: digests.map((digest) => ({ ...digest, publishedAt: digest.publishedAt.toISOString() })),
     isHost: access.isHost,
+    canRsvp: access.myGroups.length > 0,
     digestGroupIds: access.myGroups.filter((group) => group.role === "facilitator").map((group) => group.groupId),
   };
 }

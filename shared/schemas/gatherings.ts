@@ -66,6 +66,8 @@ export const Gathering = GatheringSummary.extend({
   digests: z.array(LearningDigest),
   /** Whether I host it (a coordinator of its programme). */
   isHost: z.boolean(),
+  /** Whether I answer whether I come: I am a member of an invited group (a host may be one too). */
+  canRsvp: z.boolean(),
   /** The invited groups I facilitate: I may publish their digest. */
   digestGroupIds: z.array(z.uuid()),
 }).meta({ id: "Gathering" });

@@ -51,13 +51,13 @@ describe("cross-group gatherings", () => {
 
     expect((await a.facilitator.client.post(`/api/programmes/${programmeId}/gatherings`, plan([a.id]))).status).toBe(404);
     const { gathering } = await expectStatus(coordinator.client.post<{ gathering: Gathering }>(`/api/programmes/${programmeId}/gatherings`, plan([a.id, b.id])), 201);
-    expect(Gathering.parse(gathering)).toMatchObject({ isHost: true, status: "scheduled", startsAt: "2027-04-20T10:00:00.000Z" });
+    expect(Gathering.parse(gathering)).toMatchObject({ isHost: true, canRsvp: false, status: "scheduled", startsAt: "2027-04-20T10:00:00.000Z" });
     expect(gathering.groups.map((group) => group.name)).toEqual(["Ryhmä A", "Ryhmä B"]);
     expect(gathering.agenda.map((block) => block.kind)).toEqual(["check_in", "method", "check_out"]);
 
     // Invited members see it and answer; an uninvited group's member sees nothing.
     const seen = await expectStatus(a.member.client.get<{ gathering: Gathering }>(`/api/gatherings/${gathering.id}`), 200);
-    expect(seen.gathering.isHost).toBe(false);
+    expect([seen.gathering.isHost, seen.gathering.canRsvp]).toEqual([false, true]);
     await expectStatus(a.member.client.request("PUT", `/api/gatherings/${gathering.id}/rsvp`, { json: { answer: "yes" } }), 200);
     await expectStatus(b.member.client.request("PUT", `/api/gatherings/${gathering.id}/rsvp`, { json: { answer: "maybe" } }), 200);
     const answered = await expectStatus(b.facilitator.client.request<{ gathering: Gathering }>("PUT", `/api/gatherings/${gathering.id}/rsvp`, { json: { answer: "no" } }), 200);

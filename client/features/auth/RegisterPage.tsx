@@ -1,13 +1,13 @@
 import type { FormEvent } from "react";
-import { Button, Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { DISPLAY_NAME, PASSWORD } from "../../../shared/limits";
 import { useAuth } from "../../lib/auth";
 import { currentLocale } from "../../lib/i18n";
-import { Field, FormAlert } from "../../lib/ui";
+import { FormAlert } from "../../lib/forms";
 import { Page } from "../layout/Page";
 import { AccountEmailField, useAccountFormSubmission } from "./fields";
+import { AccountField, AccountForm, SubmitButton } from "./form";
 import { validateNewPassword, validateRequired } from "./validation";
 
 export function RegisterPage() {
@@ -34,9 +34,9 @@ export function RegisterPage() {
     <Page title={t("register.title")} className="page--narrow">
       <p className="page__lead">{t("register.lead")}</p>
       <div className="card">
-        <Form className="form" onSubmit={(event) => void onSubmit(event)} validationErrors={fieldErrors}>
+        <AccountForm onSubmit={(event) => void onSubmit(event)} fieldErrors={fieldErrors}>
           <FormAlert problem={problem} />
-          <Field
+          <AccountField
             name="displayName"
             label={t("fields.displayName")}
             description={t("register.displayNameHint")}
@@ -47,7 +47,7 @@ export function RegisterPage() {
             validate={(value) => validateRequired(t, value)}
           />
           <AccountEmailField />
-          <Field
+          <AccountField
             name="password"
             type="password"
             label={t("fields.newPassword")}
@@ -58,10 +58,10 @@ export function RegisterPage() {
             maxLength={PASSWORD.maxLength}
             validate={(value) => validateNewPassword(t, value)}
           />
-          <Button type="submit" className="button button--primary" isPending={pending}>
+          <SubmitButton pending={pending}>
             {pending ? t("register.submitting") : t("register.submit")}
-          </Button>
-        </Form>
+          </SubmitButton>
+        </AccountForm>
       </div>
       <p className="page__aside">
         {t("register.haveAccount")} <Link to="/sign-in">{t("register.signInLink")}</Link>

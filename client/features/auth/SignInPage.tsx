@@ -1,12 +1,12 @@
 import type { FormEvent } from "react";
-import { Button, Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { PASSWORD } from "../../../shared/limits";
 import { useAuth } from "../../lib/auth";
-import { Field, FormAlert } from "../../lib/ui";
+import { FormAlert } from "../../lib/forms";
 import { Page } from "../layout/Page";
 import { AccountEmailField, useAccountFormSubmission } from "./fields";
+import { AccountField, AccountForm, SubmitButton } from "./form";
 import { validateRequired } from "./validation";
 
 /** Where a sign-in guard sent the user from, so they return there afterwards. */
@@ -39,10 +39,10 @@ export function SignInPage() {
         </p>
       )}
       <div className="card">
-        <Form className="form" onSubmit={(event) => void onSubmit(event)} validationErrors={fieldErrors}>
+        <AccountForm onSubmit={(event) => void onSubmit(event)} fieldErrors={fieldErrors}>
           <FormAlert problem={problem} />
           <AccountEmailField />
-          <Field
+          <AccountField
             name="password"
             type="password"
             label={t("fields.password")}
@@ -51,10 +51,10 @@ export function SignInPage() {
             maxLength={PASSWORD.maxLength}
             validate={(value) => validateRequired(t, value)}
           />
-          <Button type="submit" className="button button--primary" isPending={pending}>
+          <SubmitButton pending={pending}>
             {pending ? t("signIn.submitting") : t("signIn.submit")}
-          </Button>
-        </Form>
+          </SubmitButton>
+        </AccountForm>
       </div>
       <p className="page__aside">
         {t("signIn.noAccount")} <Link to="/register">{t("signIn.registerLink")}</Link>

@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { EMAIL } from "../../../shared/limits";
 import { ApiError } from "../../lib/api";
-import { Field, useSubmission } from "../../lib/ui";
+import { useSubmission } from "../../lib/forms";
+import { AccountField } from "./form";
 import { validateEmail } from "./validation";
 
 /** Field-level problems from a `validation_failed` answer, keyed by form field name (`body.email` → `email`). */
@@ -46,7 +47,7 @@ export function useAccountFormSubmission(fields: readonly string[]) {
 export function AccountEmailField() {
   const { t } = useTranslation();
   return (
-    <Field
+    <AccountField
       name="email"
       type="email"
       label={t("fields.email")}

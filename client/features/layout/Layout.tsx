@@ -1,10 +1,13 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useAuth } from "../../lib/auth";
 import { errorMessage } from "../../lib/i18n";
-import { UnreadBadge } from "../chat/UnreadBadge";
 import { LanguageSelect } from "./LanguageSelect";
+
+// Chat (its API, styles and live unread counts) is for signed-in users only: loaded with the first
+// signed-in page, never on the sign-in page.
+const UnreadBadge = lazy(() => import("../chat/UnreadBadge"));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -43,7 +46,9 @@ export function Layout() {
                   <li>
                     <NavLink to="/" end>
                       {t("nav.home")}
-                      <UnreadBadge />
+                      <Suspense fallback={null}>
+                        <UnreadBadge />
+                      </Suspense>
                     </NavLink>
                   </li>
                   <li>

@@ -10,6 +10,7 @@ import { errorMessage } from "../../lib/i18n";
 import { Field, FormDialog, ModalDialog, formText } from "../../lib/ui";
 import { validateEmail } from "../auth/validation";
 import { ProgrammeAssessments } from "../assessments/ProgrammeAssessments";
+import { GatheringsSection } from "../gatherings/GatheringsSection";
 import { useAnnounce } from "../groups/announcer";
 import { InvitationForm } from "../groups/InvitationsPanel";
 import { kindLabel, phaseLabel, templateLabel } from "../groups/labels";
@@ -225,6 +226,7 @@ export default function ProgrammePage() {
           </div>
         )}
       </section>
+      <GatheringsSection programmeId={programme.id} groups={groups} />
       {groups.length > 0 && <ProgrammeOverview programmeId={programme.id} programmeName={programme.name} />}
       <ProgrammeAssessments programmeId={programme.id} programmeName={programme.name} />
       {creating && <CreateProgrammeGroupDialog programmeId={programme.id} isOpen={creating} onOpenChange={setCreating} />}

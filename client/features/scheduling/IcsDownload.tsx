@@ -20,10 +20,15 @@ function saveBlob(blob: Blob, fileName: string): void {
 }
 
 /**
- * Downloads one meeting as an `.ics` file to import into a calendar. A plain link cannot carry the
- * access token (it lives in memory only), so the file is fetched through the API client and saved.
+ * Downloads one meeting (or, given `fetchFile`, another event such as a gathering) as an `.ics` file to
+ * import into a calendar. A plain link cannot carry the access token (it lives in memory only), so the
+ * file is fetched through the API client and saved.
  */
-export function IcsDownload({ meetingId, title, className = "button button--secondary button--small" }: { meetingId: string; title: string; className?: string }) {
+export function IcsDownload({
+  title,
+  className = "button button--secondary button--small",
+  ...source
+}: { title: string; className?: string } & ({ meetingId: string } | { fetchFile: () => Promise<Blob> })) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [pending, setPending] = useState(false);
@@ -33,7 +38,7 @@ export function IcsDownload({ meetingId, title, className = "button button--seco
     setPending(true);
     setProblem(null);
     try {
-      saveBlob(await schedulingApi.ics(meetingId), icsFileName(title));
+      saveBlob(await ("fetchFile" in source ? source.fetchFile() : schedulingApi.ics(source.meetingId)), icsFileName(title));
       announce(t("scheduling.ics.done"));
     } catch (error) {
       setProblem(errorMessage(t, error));

@@ -23,7 +23,7 @@ interface DialogProps {
 }
 
 /** Whole minutes within the meeting limits, or a problem to show. */
-function durationFrom(t: ReturnType<typeof useTranslation>["t"], data: FormData): number {
+export function durationFrom(t: ReturnType<typeof useTranslation>["t"], data: FormData): number {
   const text = formText(data, "durationMinutes");
   const minutes = Number(text);
   if (!/^\d+$/.test(text) || minutes < MEETING.durationMinMinutes || minutes > MEETING.durationMaxMinutes) {
@@ -44,15 +44,22 @@ function validateVideoUrl(t: ReturnType<typeof useTranslation>["t"], value: stri
   }
 }
 
-/** The place and video link fields both forms share. */
-function PlaceFields() {
+/** The place and video link fields both forms share (and the gathering dialogs). */
+export function PlaceFields({ location, videoUrl }: { location?: string; videoUrl?: string } = {}) {
   const { t } = useTranslation();
   return (
     <>
-      <Field name="location" label={t("scheduling.fields.location")} description={t("scheduling.fields.locationHint")} maxLength={MEETING.placeMax} />
+      <Field
+        name="location"
+        label={t("scheduling.fields.location")}
+        description={t("scheduling.fields.locationHint")}
+        maxLength={MEETING.placeMax}
+        defaultValue={location}
+      />
       <Field
         name="videoUrl"
         type="url"
+        defaultValue={videoUrl}
         label={t("scheduling.fields.videoUrl")}
         description={t("scheduling.fields.videoUrlHint")}
         maxLength={MEETING.urlMax}

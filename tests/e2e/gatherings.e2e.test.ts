@@ -1,0 +1,267 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GatheringSummary } from "../../shared/schemas/gatherings";
+import { expectNoAxeViolations, launchChromium, newContext, screenshot } from "../support/browser";
+import { expectStatus } from "../support/groups";
+import { signedInClient } from "../support/http";
+import { startTestServer, type TestServer } from "../support/testServer";
+
+/**
+ * A cross-group gathering in four browsers. Kaisa coordinates a programme of two groups and organises
+ * a gathering in the browser, inviting both groups by ticking them. Aino (group Aalto, Finnish) answers
+ * that she comes with the keyboard only. Outi, Aalto's facilitator, publishes the group's learning
+ * digest (and withdraws and publishes it again). Bertta (group Lehto, English) sees the digest and that
+ * Aino is coming. Kaisa edits the place and cancels the gathering. Every page is checked with axe.
+ */
+let server: TestServer;
+let browser: Browser;
+
+type Person = Awaited<ReturnType<typeof signedInClient>>;
+const PROGRAMME = "Verme-verkosto";
+const GROUP_A = "Ryhmä Aalto";
+const GROUP_B = "Ryhmä Lehto";
+const TITLE = "Kevään kohtaaminen";
+const DIGEST = "Opimme, että tavoitteiden katsaus jokaisen tapaamisen alussa pitää työn liikkeellä.";
+let programmeId: string;
+let kaisa: Person;
+let outi: Person;
+let aino: Person;
+let bertta: Person;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ withClient: true });
+  browser = await launchChromium();
+  kaisa = await signedInClient(server.url, { displayName: "Kaisa" });
+  const { programme } = await expectStatus(kaisa.client.post<{ programme: { id: string } }>("/api/programmes", { name: PROGRAMME, template: "verme_year" }), 201);
+  programmeId = programme.id;
+  const people: Person[] = [];
+  for (const [groupName, facilitatorName, memberName] of [
+    [GROUP_A, "Outi", "Aino"],
+    [GROUP_B, "Pekka", "Bertta"],
+  ] as const) {
+    const { group } = await expectStatus(
+      kaisa.client.post<{ group: { id: string } }>(`/api/programmes/${programmeId}/groups`, { name: groupName, kind: "peer_mentoring" }),
+      201,
+    );
+    const facilitator = await signedInClient(server.url, { displayName: facilitatorName });
+    const member = await signedInClient(server.url, { displayName: memberName });
+    await expectStatus(kaisa.client.post(`/api/programmes/${programmeId}/groups/${group.id}/facilitators`, { email: facilitator.user.email }), 201);
+    await expectStatus(facilitator.client.post(`/api/groups/${group.id}/agreement/accept`, {}), 200);
+    const { invitation } = await expectStatus(facilitator.client.post<{ invitation: { token: string } }>(`/api/groups/${group.id}/invitations`, {}), 201);
+    await expectStatus(member.client.post(`/api/invitations/${invitation.token}/accept`, { acceptAgreement: true }), 200);
+    people.push(facilitator, member);
+  }
+  [outi, aino, , bertta] = people as [Person, Person, Person, Person];
+  await expectStatus(bertta.client.patch("/api/me", { locale: "en" }), 200);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(person: Person, heading: string): Promise<Page> {
+  const context = await newContext(browser);
+  contexts.push(context);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel("Sähköposti").fill(person.account.email);
+  await page.getByLabel("Salasana").fill(person.account.password);
+  await page.getByLabel("Salasana").press("Enter");
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  return page;
+}
+
+/** Near enough what a screen reader calls the focused element: its aria-label, else its text without hidden symbols. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const focused = document.activeElement;
+    if (!focused) return "";
+    const copy = focused.cloneNode(true) as Element;
+    for (const hidden of copy.querySelectorAll("[aria-hidden=true]")) hidden.remove();
+    return focused.getAttribute("aria-label") ?? (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+  });
+}
+
+/** Moves focus with Tab until the focused element is called `name`; fails (saying what it passed) if it never is. */
+async function tabToNamed(page: Page, name: string, maxPresses = 80): Promise<void> {
+  const seen: string[] = [];
+  for (let presses = 0; presses < maxPresses; presses++) {
+    await page.keyboard.press("Tab");
+    const focused = await focusedName(page);
+    if (focused === name) return;
+    seen.push(focused.slice(0, 40));
+  }
+  throw new Error(`Tab never reached "${name}"; it passed ${JSON.stringify(seen)}`);
+}
+
+/** A `datetime-local` value in Helsinki, `days` from now at `hour`:00. */
+function helsinkiInput(days: number, hour: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(date);
+  return `${day}T${String(hour).padStart(2, "0")}:00`;
+}
+
+async function announcement(page: Page): Promise<string> {
+  return (await page.getByTestId("announcer").textContent()) ?? "";
+}
+
+describe("a cross-group gathering in the browser", () => {
+  it("is organised for two groups, answered with the keyboard, and shares one group's learning with the other", async () => {
+    // ── Kaisa organises it ────────────────────────────────────────────────
+    const kaisaPage = await signIn(kaisa, "Hei, Kaisa");
+    await kaisaPage.goto(`${server.url}/programmes/${programmeId}`);
+    const section = kaisaPage.getByRole("region", { name: "Kohtaamiset", exact: true });
+    await section.getByText("Tulevia kohtaamisia ei ole vielä järjestetty.").waitFor();
+    await expectNoAxeViolations(kaisaPage, "programme page with no gatherings (coordinator, fi)");
+
+    await section.getByRole("button", { name: "Järjestä kohtaaminen" }).click();
+    const dialog = kaisaPage.getByRole("dialog", { name: "Järjestä kohtaaminen" });
+    expect(await kaisaPage.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("title");
+    await dialog.getByLabel("Otsikko").fill(TITLE);
+    await dialog.getByLabel("Tarkoitus").fill("Ryhmät kertovat toisilleen, mitä ovat oppineet.");
+    await dialog.getByLabel("Alkaa").fill(helsinkiInput(14, 13));
+    await dialog.getByLabel("Kesto (minuuttia)").fill("180");
+    await dialog.getByLabel("Paikka").fill("Agora, Jyväskylä");
+    await dialog.getByLabel("Etätapaamisen linkki").fill("https://meet.jit.si/piiri-kohtaaminen");
+    await dialog.getByText("Valitsemani ryhmät", { exact: true }).click();
+    const groupBoxes = dialog.getByRole("group", { name: "Kutsu nämä ryhmät" });
+    // Sending none is refused in words before anything is sent.
+    await dialog.getByRole("button", { name: "Järjestä ja kutsu" }).click();
+    await dialog.getByRole("alert").getByText("Valitse vähintään yksi kutsuttava ryhmä.").waitFor();
+    await groupBoxes.getByText(GROUP_A, { exact: true }).click();
+    await groupBoxes.getByText(GROUP_B, { exact: true }).click();
+    expect(await groupBoxes.getByRole("checkbox", { name: GROUP_A }).isChecked()).toBe(true);
+    expect(await groupBoxes.getByRole("checkbox", { name: GROUP_B }).isChecked()).toBe(true);
+    await expectNoAxeViolations(kaisaPage, "organise a gathering dialog (fi)");
+    await screenshot(kaisaPage, "gatherings-organise-dialog-fi");
+    await dialog.getByRole("button", { name: "Järjestä ja kutsu" }).click();
+
+    await kaisaPage.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    const gatheringUrl = kaisaPage.url();
+    expect(gatheringUrl).toMatch(/\/gatherings\/[0-9a-f-]{36}$/);
+    expect(await kaisaPage.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    const facts = kaisaPage.getByRole("region", { name: "Tiedot" });
+    await facts.getByText(/klo 13\.00–16\.00/).waitFor();
+    expect(await facts.getByRole("listitem").allTextContents()).toEqual([GROUP_A, GROUP_B]);
+    expect(await facts.getByRole("link", { name: /Liity etäyhteydellä/ }).getAttribute("href")).toBe("https://meet.jit.si/piiri-kohtaaminen");
+    // The host is no invited member: nothing to answer, and the default agenda is there.
+    expect(await kaisaPage.getByRole("region", { name: "Tuletko?" }).count()).toBe(0);
+    expect(await kaisaPage.getByRole("region", { name: "Asialista" }).locator(".agenda__item").count()).toBe(3);
+    // Sent with the offset of the zone it was entered in: 13:00 in Helsinki.
+    const listed = await expectStatus(kaisa.client.get<{ gatherings: GatheringSummary[] }>(`/api/programmes/${programmeId}/gatherings`), 200);
+    expect(listed.gatherings.map((gathering) => [gathering.title, gathering.timeZone])).toEqual([[TITLE, "Europe/Helsinki"]]);
+    expect(new Intl.DateTimeFormat("fi-FI", { timeZone: "Europe/Helsinki", timeStyle: "short" }).format(new Date(listed.gatherings[0]!.startsAt))).toBe("13.00");
+    await expectNoAxeViolations(kaisaPage, "gathering page (host, fi)");
+    await screenshot(kaisaPage, "gatherings-page-host-fi");
+
+    // ── Aino answers with the keyboard only ───────────────────────────────
+    const ainoPage = await signIn(aino, "Hei, Aino");
+    const ainoHome = ainoPage.getByRole("region", { name: "Tulevat kohtaamiset" });
+    await ainoHome.getByRole("link", { name: TITLE }).waitFor();
+    await ainoHome.getByText("Et ole vielä vastannut.").waitFor();
+    await expectNoAxeViolations(ainoPage, "home with a coming gathering (member, fi)");
+    await ainoPage.getByRole("heading", { level: 1 }).focus();
+    await tabToNamed(ainoPage, TITLE);
+    await ainoPage.keyboard.press("Enter");
+    await ainoPage.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    const rsvp = ainoPage.getByRole("region", { name: "Tuletko?" });
+    await rsvp.getByText("Et ole vielä vastannut.").waitFor();
+    await tabToNamed(ainoPage, "Tulen");
+    expect(await ainoPage.evaluate(() => document.activeElement?.getAttribute("aria-pressed"))).toBe("false");
+    await ainoPage.keyboard.press("Space");
+    await rsvp.getByText("Vastauksesi: Tulen").waitFor();
+    expect(await ainoPage.evaluate(() => document.activeElement?.getAttribute("aria-pressed"))).toBe("true");
+    expect(await rsvp.getByRole("button", { name: "Ehkä" }).getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => announcement(ainoPage)).toContain("Vastauksesi tallennettiin: Tulen.");
+    const ainoComing = ainoPage.getByRole("region", { name: "Ketkä tulevat" });
+    await ainoComing.getByText("Tulossa 1 · ehkä 0 · eivät pääse 0").waitFor();
+    // A member sees no digest form: only a facilitator publishes for the group.
+    expect(await ainoPage.getByRole("button", { name: "Julkaise kooste" }).count()).toBe(0);
+    await expectNoAxeViolations(ainoPage, "gathering page after answering (member, fi)");
+    await screenshot(ainoPage, "gatherings-page-member-fi");
+    // Her home page shows her answer next to the gathering.
+    await ainoPage.getByRole("link", { name: "Etusivu" }).click();
+    await ainoHome.getByText("Vastauksesi: Tulen").waitFor();
+    await screenshot(ainoPage, "gatherings-home-member-fi");
+
+    // ── Outi publishes Aalto's learning digest ────────────────────────────
+    const outiPage = await signIn(outi, "Hei, Outi");
+    await outiPage.goto(gatheringUrl);
+    await outiPage.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    const digests = outiPage.getByRole("region", { name: "Oppimiskoosteet" });
+    const editor = digests.getByRole("group", { name: `Ryhmäsi oppimiskooste: ${GROUP_A}` });
+    await editor.getByText("Tämä teksti on ainoa, joka lähtee ryhmästä.").waitFor();
+    await editor.getByText(/Sopikaa koosteen sisällöstä ensin yhdessä ryhmässä/).waitFor();
+    await expectNoAxeViolations(outiPage, "gathering page with the digest form (facilitator, fi)");
+    const field = editor.getByLabel(`Oppimiskooste: ${GROUP_A}`, { exact: true });
+    await field.fill(DIGEST);
+    await editor.getByRole("button", { name: "Julkaise kooste" }).click();
+    const published = digests.getByRole("article", { name: GROUP_A });
+    await published.getByText(DIGEST).waitFor();
+    await published.getByText(/Julkaisija Outi/).waitFor();
+    await editor.getByRole("button", { name: "Päivitä kooste" }).waitFor();
+
+    // Withdrawn, the text stays in the form and focus on it; published again.
+    await editor.getByRole("button", { name: "Peru julkaisu" }).click();
+    await published.waitFor({ state: "detached" });
+    await expect.poll(() => outiPage.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    expect(await field.inputValue()).toBe(DIGEST);
+    await editor.getByRole("button", { name: "Julkaise kooste" }).click();
+    await published.getByText(DIGEST).waitFor();
+    await expectNoAxeViolations(outiPage, "gathering page with a published digest (facilitator, fi)");
+    await screenshot(outiPage, "gatherings-digest-facilitator-fi");
+
+    // ── Bertta, in the other group, reads it in English ───────────────────
+    const berttaPage = await signIn(bertta, "Hi, Bertta");
+    const berttaHome = berttaPage.getByRole("region", { name: "Coming gatherings" });
+    await berttaHome.getByText("You have not answered yet.").waitFor();
+    await expectNoAxeViolations(berttaPage, "home with a coming gathering (member, en)");
+    await screenshot(berttaPage, "gatherings-home-member-en");
+    await berttaHome.getByRole("link", { name: TITLE }).click();
+    await berttaPage.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    const berttaDigest = berttaPage.getByRole("region", { name: "Learning digests" }).getByRole("article", { name: GROUP_A });
+    await berttaDigest.getByText(DIGEST).waitFor();
+    const berttaComing = berttaPage.getByRole("region", { name: "Who is coming" });
+    await berttaComing.getByText("Coming 1 · maybe 0 · can't come 0").waitFor();
+    expect((await berttaComing.getByRole("listitem").allTextContents()).map((text) => text.replace(/\s+/g, " ").trim())).toEqual([`Aino · ${GROUP_A}`]);
+    expect(await berttaPage.getByRole("region", { name: "Are you coming?" }).getByRole("button", { name: "I'm coming" }).getAttribute("aria-pressed")).toBe(
+      "false",
+    );
+    await expectNoAxeViolations(berttaPage, "gathering page (member of the other group, en)");
+    await screenshot(berttaPage, "gatherings-page-member-en");
+
+    // ── Kaisa moves it and then cancels it ────────────────────────────────
+    await kaisaPage.reload();
+    await kaisaPage.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await facts.getByRole("button", { name: "Muokkaa tietoja" }).click();
+    const edit = kaisaPage.getByRole("dialog", { name: "Muokkaa kohtaamisen tietoja" });
+    expect(await edit.getByLabel("Otsikko").inputValue()).toBe(TITLE);
+    await edit.getByLabel("Paikka").fill("Agora, sali 2");
+    await expectNoAxeViolations(kaisaPage, "edit gathering dialog (fi)");
+    await edit.getByRole("button", { name: "Tallenna muutokset" }).click();
+    await edit.waitFor({ state: "detached" });
+    await facts.getByText("Agora, sali 2").waitFor();
+    await expect.poll(() => focusedName(kaisaPage)).toBe("Muokkaa tietoja");
+
+    await facts.getByRole("button", { name: "Peru kohtaaminen" }).click();
+    const confirm = kaisaPage.getByRole("dialog", { name: `Perutaanko ${TITLE}?` });
+    await expectNoAxeViolations(kaisaPage, "cancel gathering dialog (fi)");
+    await confirm.getByRole("button", { name: "Kyllä, peru kohtaaminen" }).click();
+    await confirm.waitFor({ state: "detached" });
+    // The cancel button is gone: focus lands on the note that says the gathering is cancelled.
+    await expect.poll(() => kaisaPage.evaluate(() => document.activeElement?.id)).toBe("gathering-status-note");
+    await kaisaPage.getByText("Järjestäjä perui tämän kohtaamisen.").waitFor();
+    await expectNoAxeViolations(kaisaPage, "cancelled gathering (host, fi)");
+
+    await kaisaPage.goto(`${server.url}/programmes/${programmeId}`);
+    await section.getByText("Mennyt tai peruttu kohtaaminen (1)").click();
+    await section.getByRole("link", { name: TITLE }).waitFor();
+    await section.getByText("Peruttu", { exact: true }).waitFor();
+    await expectNoAxeViolations(kaisaPage, "programme page with a cancelled gathering (coordinator, fi)");
+    await screenshot(kaisaPage, "gatherings-programme-fi");
+  });
+});

@@ -101,6 +101,7 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
       roomChanged: (meeting) => realtime!.meetings.roomChanged(meeting),
       presence: (meetingId) => realtime!.meetings.presence(meetingId),
       memberLeft: (groupId, userId) => realtime!.meetings.memberLeft(groupId, userId),
+      gatheringChanged: (gatheringId) => realtime!.meetings.gatheringChanged(gatheringId),
     },
     notes: {
       documents: noteDocuments,

@@ -61,6 +61,8 @@ export interface ServerToClientEvents {
   "poll:updated": (payload: { poll: SchedulingPoll }) => void;
   /** The live room changed: block, step, timer, speaking round, hands, who is present (to those in the room). */
   "meeting:updated": (payload: { meetingId: string; room: RoomState; facilitatorId: string | null; status: Meeting["status"] }) => void;
+  /** A gathering I take part in changed (details, answers, digests); open pages fetch it again. */
+  "gathering:updated": (payload: { gatheringId: string }) => void;
   /** Who in the group has Piiri open right now. */
   "presence:updated": (payload: { groupId: string; onlineUserIds: string[] }) => void;
 }

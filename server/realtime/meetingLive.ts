@@ -4,7 +4,7 @@ import { rooms } from "../../shared/events";
 import type { MeetingStatus } from "../../shared/schemas/meetings";
 import type { Db } from "../db/database";
 import { displayNames, listGroupMeetings, loadPoll, presentRoom, type PresenceLookup } from "../db/meetingQueries";
-import { meetings } from "../db/schema";
+import { gatheringGroups, gatherings, meetings, programmeCoordinators } from "../db/schema";
 import type { MeetingRow } from "../policies/meetings";
 import type { PiiriIo } from "./index";
 
@@ -18,6 +18,11 @@ export interface MeetingLive {
   roomChanged(meeting: MeetingRow): Promise<void>;
   /** Who is in a meeting's live room now, in the order they came in (across nodes, via the adapter). */
   presence: PresenceLookup;
+  /**
+   * A gathering changed: its hosts and the invited groups' members are told (only that it changed; each
+   * page fetches it again through the same authorization as any request).
+   */
+  gatheringChanged(gatheringId: string): Promise<void>;
   /** Someone left the group: their sockets leave the group's meeting rooms at once. */
   memberLeft(groupId: string, userId: string): Promise<void>;
 }
@@ -52,6 +57,19 @@ export function createMeetingLive(io: PiiriIo, db: Db, logger: Logger): MeetingL
           facilitatorId: meeting.facilitatorId,
           status: meeting.status as MeetingStatus,
         });
+      }),
+    gatheringChanged: (gatheringId) =>
+      safely("gathering", async () => {
+        const [invited, hosts] = await Promise.all([
+          db.select({ groupId: gatheringGroups.groupId }).from(gatheringGroups).where(eq(gatheringGroups.gatheringId, gatheringId)),
+          db
+            .select({ userId: programmeCoordinators.userId })
+            .from(gatherings)
+            .innerJoin(programmeCoordinators, eq(programmeCoordinators.programmeId, gatherings.programmeId))
+            .where(eq(gatherings.id, gatheringId)),
+        ]);
+        const audience = [...invited.map((row) => rooms.groupContent(row.groupId)), ...hosts.map((row) => rooms.user(row.userId))];
+        if (audience.length > 0) io.to(audience).emit("gathering:updated", { gatheringId });
       }),
     memberLeft: (groupId, userId) =>
       safely("meeting rooms", async () => {

@@ -42,6 +42,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, body, res }) {
         await authorizeProgramme(db, auth.userId, params.programmeId);
         const gatheringId = await createGathering(db, auth.userId, params.programmeId, body);
+        await deps.meetings.gatheringChanged(gatheringId);
         res.status(201).json({ gathering: await present(auth.userId, gatheringId) });
       },
     }),
@@ -97,6 +98,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, body, res }) {
         const { gathering } = await authorizeGathering(db, auth.userId, params.gatheringId, "host");
         await updateGathering(db, gathering, body);
+        await deps.meetings.gatheringChanged(gathering.id);
         res.json({ gathering: await present(auth.userId, params.gatheringId) });
       },
     }),
@@ -113,6 +115,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, body, res }) {
         const { gathering } = await authorizeGathering(db, auth.userId, params.gatheringId, "host");
         await replaceGatheringAgenda(db, gathering, body.blocks);
+        await deps.meetings.gatheringChanged(gathering.id);
         res.json({ gathering: await present(auth.userId, params.gatheringId) });
       },
     }),
@@ -129,6 +132,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       async handle({ auth, params, body, res }) {
         const { gathering } = await authorizeGathering(db, auth.userId, params.gatheringId, "rsvp");
         await answerRsvp(db, gathering, auth.userId, body.answer);
+        await deps.meetings.gatheringChanged(gathering.id);
         res.json({ gathering: await present(auth.userId, params.gatheringId) });
       },
     }),
@@ -148,6 +152,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
         if (!mine) throw new AppError("not_found", "That group is not invited, or you are not its member");
         if (mine.role !== "facilitator") throw new AppError("forbidden", "A group's facilitator publishes its digest, once the group has agreed on it");
         await publishDigest(db, params.gatheringId, params.groupId, auth.userId, body.text);
+        await deps.meetings.gatheringChanged(params.gatheringId);
         res.json({ gathering: await present(auth.userId, params.gatheringId) });
       },
     }),
@@ -166,6 +171,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
         if (!mine) throw new AppError("not_found", "That group is not invited, or you are not its member");
         if (mine.role !== "facilitator") throw new AppError("forbidden", "A group's facilitator withdraws its digest");
         await withdrawDigest(db, params.gatheringId, params.groupId);
+        await deps.meetings.gatheringChanged(params.gatheringId);
         res.status(204).end();
       },
     }),

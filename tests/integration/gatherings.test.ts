@@ -4,6 +4,7 @@ import { Gathering, GatheringList } from "../../shared/schemas/gatherings";
 import { MethodCardList } from "../../shared/schemas/meetings";
 import { expectStatus } from "../support/groups";
 import { signedInClient } from "../support/http";
+import { connectSocket, nextEvent } from "../support/sockets";
 import { startTestServer, type TestServer } from "../support/testServer";
 
 let server: TestServer;
@@ -138,7 +139,15 @@ describe("cross-group gatherings", () => {
     expect((await coordinator.client.request("PUT", `/api/gatherings/${gathering.id}/digests/${a.id}`, { json: digest })).status).toBe(404);
     expect((await a.facilitator.client.request("PUT", `/api/gatherings/${gathering.id}/digests/${a.id}`, { json: { text: " " } })).status).toBe(400);
 
+    // Members of the other invited group and the host hear of it at once; an uninvited group does not.
+    const [otherMember, host, outsider] = await Promise.all([connectSocket(server.url, b.member.client.accessToken), connectSocket(server.url, coordinator.client.accessToken), connectSocket(server.url, c.member.client.accessToken)]);
+    const leaked: unknown[] = [];
+    outsider.on("gathering:updated", (payload) => leaked.push(payload));
+    const heard = Promise.all([nextEvent(otherMember, "gathering:updated"), nextEvent(host, "gathering:updated")]);
     const published = await expectStatus(a.facilitator.client.request<{ gathering: Gathering }>("PUT", `/api/gatherings/${gathering.id}/digests/${a.id}`, { json: digest }), 200);
+    expect((await heard).map((payload) => payload.gatheringId)).toEqual([gathering.id, gathering.id]);
+    expect(leaked).toEqual([]);
+    for (const socket of [otherMember, host, outsider]) socket.close();
     expect(published.gathering.digestGroupIds).toEqual([a.id]);
     const seenByOther = await expectStatus(b.member.client.get<{ gathering: Gathering }>(`/api/gatherings/${gathering.id}`), 200);
     expect(seenByOther.gathering.digests.map((entry) => [entry.groupName, entry.text, entry.publishedByName])).toEqual([["Ryhmä A", digest.text, a.facilitator.user.displayName]]);

@@ -1,4 +1,5 @@
 import { useAssessmentLiveUpdates } from "../assessments/live";
+import { useGatheringLiveUpdates } from "../gatherings/live";
 import { useGroupLiveUpdates } from "../groups/live";
 import { useSchedulingLiveUpdates } from "../scheduling/live";
 
@@ -10,5 +11,6 @@ export default function LiveUpdates() {
   useGroupLiveUpdates();
   useAssessmentLiveUpdates();
   useSchedulingLiveUpdates();
+  useGatheringLiveUpdates();
   return null;
 }

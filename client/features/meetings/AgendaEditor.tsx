@@ -4,7 +4,7 @@ import { Button } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { MEETING } from "../../../shared/limits";
 import type { Locale } from "../../../shared/locales";
-import { AGENDA_BLOCK_KINDS, type AgendaBlockKind, type Meeting, type MethodCard } from "../../../shared/schemas/meetings";
+import { AGENDA_BLOCK_KINDS, type AgendaBlock, type AgendaBlockKind, type Meeting, type MethodCard } from "../../../shared/schemas/meetings";
 import { currentLocale, errorMessage } from "../../lib/i18n";
 import { Field, FormAlert, TextAreaField } from "../../lib/ui";
 import { useAnnounce } from "../groups/announcer";
@@ -28,10 +28,9 @@ function AgendaTotal({ totalMinutes, meetingMinutes }: { totalMinutes: number; m
   );
 }
 
-/** A block's name and what it holds, as everyone sees it. */
-function AgendaItem({ meeting, index, start, card, locale }: { meeting: Meeting; index: number; start: Date; card: MethodCard | undefined; locale: Locale }) {
+/** A block's planned start, name and what it holds, as everyone sees it (a meeting's or a gathering's). */
+export function AgendaItem({ block, start, card, locale }: { block: AgendaBlock; start: Date; card: MethodCard | undefined; locale: Locale }) {
   const { t } = useTranslation();
-  const block = meeting.agenda[index]!;
   return (
     <li className="agenda__item">
       <span className="agenda__time">
@@ -70,8 +69,7 @@ export function AgendaList({ meeting }: { meeting: Meeting }) {
         {meeting.agenda.map((block, index) => (
           <AgendaItem
             key={block.id}
-            meeting={meeting}
-            index={index}
+            block={block}
             start={timing.starts[index]!}
             card={block.methodCardId ? cards.get(block.methodCardId) : undefined}
             locale={locale}

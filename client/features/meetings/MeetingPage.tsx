@@ -5,12 +5,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { GroupDetail } from "../../../shared/schemas/groups";
 import type { Meeting } from "../../../shared/schemas/meetings";
-import { ApiError, groupsApi } from "../../lib/api";
+import { groupsApi } from "../../lib/api";
 import { useUser } from "../../lib/auth";
 import { errorMessage } from "../../lib/i18n";
 import { FormAlert } from "../../lib/ui";
 import { groupKeys } from "../groups/live";
 import { Page } from "../layout/Page";
+import { MeetingUnavailable } from "./MeetingUnavailable";
 import { AgendaSection } from "./AgendaEditor";
 import { meetingStatusLabel } from "./labels";
 import { meetingKeys, useLiveRoom, useMeetingPushes, type LiveRoom as LiveRoomConnection } from "./live";
@@ -110,17 +111,7 @@ export default function MeetingPage() {
       </Page>
     );
   }
-  if (!meeting) {
-    const gone = query.error instanceof ApiError && (query.error.code === "not_found" || query.error.code === "forbidden");
-    return (
-      <Page title={gone ? t("meetings.notFoundTitle") : t("meetings.errorTitle")}>
-        <p>{gone ? t("meetings.notFoundText") : errorMessage(t, query.error)}</p>
-        <p>
-          <Link to="/">{t("groups.backHome")}</Link>
-        </p>
-      </Page>
-    );
-  }
+  if (!meeting) return <MeetingUnavailable error={query.error} />;
   return (
     <Page title={meeting.title} className="meeting-page">
       <MeetingContent meeting={meeting} group={groupQuery.data?.group} />

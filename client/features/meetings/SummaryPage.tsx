@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 import { GOAL_PROGRESS, MEETING } from "../../../shared/limits";
 import type { GroupDetail } from "../../../shared/schemas/groups";
 import { MEETING_ITEM_KINDS, type MeetingItem, type MeetingSummary } from "../../../shared/schemas/meetings";
-import { ApiError, groupsApi } from "../../lib/api";
+import { groupsApi } from "../../lib/api";
 import { useUser } from "../../lib/auth";
 import { currentLocale, errorMessage } from "../../lib/i18n";
 import { ChoiceGroup, Field, FormAlert, TextAreaField } from "../../lib/ui";
@@ -14,6 +14,7 @@ import { useAnnounce } from "../groups/announcer";
 import { formatCalendarDate } from "../groups/format";
 import { groupKeys } from "../groups/live";
 import { Page } from "../layout/Page";
+import { MeetingUnavailable } from "./MeetingUnavailable";
 import { formatMeetingTime, formatMoment } from "./format";
 import { meetingStatusLabel } from "./labels";
 import { meetingKeys } from "./live";
@@ -277,17 +278,7 @@ export default function SummaryPage() {
       </Page>
     );
   }
-  if (!summary) {
-    const gone = query.error instanceof ApiError && (query.error.code === "not_found" || query.error.code === "forbidden");
-    return (
-      <Page title={gone ? t("meetings.notFoundTitle") : t("meetings.errorTitle")}>
-        <p>{gone ? t("meetings.notFoundText") : errorMessage(t, query.error)}</p>
-        <p>
-          <Link to="/">{t("groups.backHome")}</Link>
-        </p>
-      </Page>
-    );
-  }
+  if (!summary) return <MeetingUnavailable error={query.error} />;
   const { meeting } = summary;
   const canEdit = canRunMeeting(group?.myMembership.role, meeting.facilitatorId, me.id);
 

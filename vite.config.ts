@@ -1,5 +1,47 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+
+/**
+ * The Finnish strings the first page needs (the shell, sign-in and registration, and every error), by
+ * top-level section or dotted key. Finnish ships with the first page, but only these: the rest, about
+ * nine tenths of it, loads with the first signed-in page (see `withAllStrings` in client/lib/i18n.ts).
+ */
+const FIRST_PAGE_STRINGS = ["common", "errors", "fields", "layout", "nav", "notFound", "register", "signIn", "validation", "methods.nav"];
+
+/** Serves `virtual:piiri-first-page-strings`: those strings picked out of client/locales/fi.json. */
+export function firstPageStrings(): Plugin {
+  const id = "virtual:piiri-first-page-strings";
+  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "client/locales/fi.json");
+  return {
+    name: "piiri-first-page-strings",
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      this.addWatchFile(file);
+      const all = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+      const picked: Record<string, unknown> = {};
+      for (const entry of FIRST_PAGE_STRINGS) {
+        const [section, ...rest] = entry.split(".");
+        let from: unknown = all[section!];
+        let into = picked;
+        if (rest.length === 0) {
+          picked[section!] = from;
+          continue;
+        }
+        into = (picked[section!] ??= {}) as Record<string, unknown>;
+        for (const [index, key] of rest.entries()) {
+          from = (from as Record<string, unknown>)[key];
+          if (index === rest.length - 1) into[key] = from;
+          else into = (into[key] ??= {}) as Record<string, unknown>;
+        }
+      }
+      return `export default ${JSON.stringify(picked)};`;
+    },
+  };
+}
 
 /**
  * Our own modules that the entry imports statically run on every first page load anyway, so they go
@@ -36,7 +78,7 @@ const firstPage = firstPageChunk();
 // production and tests; in development Vite proxies the API, Socket.IO and the notes socket to the server on :3000.
 export default defineConfig({
   root: ".",
-  plugins: [react(), firstPage.plugin],
+  plugins: [react(), firstPage.plugin, firstPageStrings()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

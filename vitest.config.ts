@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { firstPageStrings } from "./vite.config";
 
 /**
  * Suites: unit (pure), integration on PGlite, integration on a PostgreSQL server (TEST_DATABASE_URL),
@@ -57,6 +58,8 @@ if (hasChromium) {
 }
 
 export default defineConfig({
+  // Client modules under unit test import the first page's strings, which the build serves.
+  plugins: [firstPageStrings()],
   test: {
     globalSetup: ["tests/support/globalSetup.ts"],
     testTimeout: 30_000,

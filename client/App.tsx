@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation } from "react-router";
 import { loadBeforeSocketConnects, useAuth } from "./lib/auth";
+import { withAllStrings } from "./lib/i18n";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { SignInPage } from "./features/auth/SignInPage";
 import { AnnouncerProvider } from "./features/groups/announcer";
@@ -9,25 +10,25 @@ import { Layout } from "./features/layout/Layout";
 import { Page } from "./features/layout/Page";
 
 // Pages past sign-in load on demand, keeping the first page load small.
-const AccountPage = lazy(() => import("./features/account/AccountPage"));
-const HomePage = lazy(() => import("./features/home/HomePage"));
-const GroupPage = lazy(() => import("./features/groups/GroupPage"));
-const ProgrammePage = lazy(() => import("./features/programmes/ProgrammePage"));
-const JoinPage = lazy(() => import("./features/join/JoinPage"));
-const NotebookPage = lazy(() => import("./features/notes/NotebookPage"));
-const SearchPage = lazy(() => import("./features/chat/SearchPage"));
-const AnswerPage = lazy(() => import("./features/assessments/AnswerPage"));
-const GrowthPage = lazy(() => import("./features/assessments/GrowthPage"));
-const TemplatesPage = lazy(() => import("./features/assessments/TemplatesPage"));
-const MeetingPage = lazy(() => import("./features/meetings/MeetingPage"));
-const MeetingSummaryPage = lazy(() => import("./features/meetings/SummaryPage"));
-const GatheringPage = lazy(() => import("./features/gatherings/GatheringPage"));
-const MethodsPage = lazy(() => import("./features/methods/MethodsPage"));
-const MethodCardPage = lazy(() => import("./features/methods/MethodCardPage"));
+const AccountPage = lazy(withAllStrings(() => import("./features/account/AccountPage")));
+const HomePage = lazy(withAllStrings(() => import("./features/home/HomePage")));
+const GroupPage = lazy(withAllStrings(() => import("./features/groups/GroupPage")));
+const ProgrammePage = lazy(withAllStrings(() => import("./features/programmes/ProgrammePage")));
+const JoinPage = lazy(withAllStrings(() => import("./features/join/JoinPage")));
+const NotebookPage = lazy(withAllStrings(() => import("./features/notes/NotebookPage")));
+const SearchPage = lazy(withAllStrings(() => import("./features/chat/SearchPage")));
+const AnswerPage = lazy(withAllStrings(() => import("./features/assessments/AnswerPage")));
+const GrowthPage = lazy(withAllStrings(() => import("./features/assessments/GrowthPage")));
+const TemplatesPage = lazy(withAllStrings(() => import("./features/assessments/TemplatesPage")));
+const MeetingPage = lazy(withAllStrings(() => import("./features/meetings/MeetingPage")));
+const MeetingSummaryPage = lazy(withAllStrings(() => import("./features/meetings/SummaryPage")));
+const GatheringPage = lazy(withAllStrings(() => import("./features/gatherings/GatheringPage")));
+const MethodsPage = lazy(withAllStrings(() => import("./features/methods/MethodsPage")));
+const MethodCardPage = lazy(withAllStrings(() => import("./features/methods/MethodCardPage")));
 
 // Socket pushes about groups reach the query cache whichever page is open. Signed-in users only, so
 // loaded with the socket, which waits for it: its listeners are then in place before the first push.
-const loadLiveUpdates = () => import("./features/layout/LiveUpdates");
+const loadLiveUpdates = withAllStrings(() => import("./features/layout/LiveUpdates"));
 const LiveUpdates = lazy(loadLiveUpdates);
 loadBeforeSocketConnects(loadLiveUpdates);
 

@@ -1,7 +1,7 @@
 import i18next, { type ResourceLanguage, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from "../../shared/locales";
-import fi from "../locales/fi.json";
+import firstPageFinnish from "virtual:piiri-first-page-strings";
 import { ApiError } from "./api";
 
 const STORAGE_KEY = "piiri-locale";
@@ -35,7 +35,7 @@ async function loadLocale(locale: Locale): Promise<void> {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { fi: { translation: fi } },
+  resources: { fi: { translation: firstPageFinnish } },
   partialBundledLanguages: true,
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
@@ -61,6 +61,24 @@ export const i18nReady: Promise<void> = (async () => {
   }
   applyDocumentLanguage(currentLocale());
 })();
+
+let allFinnish: Promise<void> | null = null;
+
+/**
+ * The first page carries only its own Finnish strings; the rest of Finnish (about nine tenths of it) is
+ * fetched once, before the first page that needs it renders. Other languages load whole when chosen.
+ */
+export function loadAllStrings(): Promise<void> {
+  allFinnish ??= import("../locales/fi.json").then(({ default: fi }) => {
+    i18next.addResourceBundle("fi", "translation", fi, true, true);
+  });
+  return allFinnish;
+}
+
+/** A lazy page or part that shows feature texts: it renders once those texts are there too. */
+export function withAllStrings<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadAllStrings()]).then(([module]) => module);
+}
 
 /** Switches the interface language and remembers it on this device. */
 export async function changeLocale(locale: Locale): Promise<void> {

@@ -2,12 +2,12 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useAuth } from "../../lib/auth";
-import { errorMessage } from "../../lib/i18n";
+import { errorMessage, withAllStrings } from "../../lib/i18n";
 import { LanguageSelect } from "./LanguageSelect";
 
 // Chat (its API, styles and live unread counts) is for signed-in users only: loaded with the first
 // signed-in page, never on the sign-in page.
-const UnreadBadge = lazy(() => import("../chat/UnreadBadge"));
+const UnreadBadge = lazy(withAllStrings(() => import("../chat/UnreadBadge")));
 
 export function Layout() {
   const { t } = useTranslation();

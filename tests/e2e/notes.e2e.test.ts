@@ -133,7 +133,15 @@ describe("the shared notebook in the browser", () => {
     await aino.page.keyboard.press("End");
     await aino.page.keyboard.press("Enter");
     await aino.page.keyboard.type("Tärkeä päätös");
-    await aino.page.keyboard.press("Shift+Home");
+    // Select the line once both editors hold it: a remote change arriving in between may move the caret.
+    await expect.poll(() => editorOf(eero.page, "Kokous 1").textContent()).toContain("Tärkeä päätös");
+    await expect
+      .poll(async () => {
+        await aino.page.keyboard.press("End");
+        await aino.page.keyboard.press("Shift+Home");
+        return aino.page.evaluate(() => window.getSelection()?.toString());
+      })
+      .toBe("Tärkeä päätös");
     await aino.page.keyboard.press("Alt+F10");
     expect(await aino.page.evaluate(() => document.activeElement?.getAttribute("data-action"))).toBe("h2");
     await aino.page.keyboard.press("ArrowRight");

@@ -281,7 +281,7 @@ export async function closePoll(db: Db, pollId: string, actorId: string, optionI
       },
       [option.startsAt],
     );
-    await tx.update(schedulingPolls).set({ status: "closed", meetingId }).where(eq(schedulingPolls.id, pollId));
+    await tx.update(schedulingPolls).set({ status: "closed", meetingId, chosenOptionId: optionId }).where(eq(schedulingPolls.id, pollId));
     return meetingId!;
   });
 }

@@ -314,6 +314,7 @@ export async function presentPolls(db: Db, polls: PollRow[]): Promise<Scheduling
       }),
       responses: [...responses.values()],
       meetingId: poll.meetingId,
+      chosenOptionId: poll.chosenOptionId,
     };
   });
 }

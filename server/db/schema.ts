@@ -618,6 +618,8 @@ export const schedulingPolls = pgTable(
     videoUrl: text("video_url"),
     status: text("status").notNull().default("open"),
     meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    /** The time closing the poll chose; kept even if the meeting is moved later. */
+    chosenOptionId: uuid("chosen_option_id"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

@@ -158,6 +158,8 @@ export const SchedulingPoll = z
     responses: z.array(PollResponse),
     /** Set when closing the poll created the meeting. */
     meetingId: z.uuid().nullable(),
+    /** The time the poll was closed on. */
+    chosenOptionId: z.uuid().nullable(),
   })
   .meta({ id: "SchedulingPoll" });
 export type SchedulingPoll = z.infer<typeof SchedulingPoll>;

@@ -120,6 +120,7 @@ describe("scheduling polls", () => {
     const closed = await expectStatus(fixture.facilitator.client.post<{ poll: SchedulingPoll; meeting: Meeting }>(`/api/polls/${poll.id}/close`, { optionId: tuesday }), 200);
     expect(closed.poll.status).toBe("closed");
     expect(closed.poll.meetingId).toBe(closed.meeting.id);
+    expect(closed.poll.chosenOptionId).toBe(tuesday);
     expect(closed.meeting.startsAt).toBe("2027-02-02T15:00:00.000Z");
     // Every meeting opens with a check-in and the group's goals, and ends with a check-out.
     expect(closed.meeting.agenda.map((block) => block.kind)).toEqual(["check_in", "goal_review", "method", "check_out"]);

@@ -37,6 +37,7 @@ function poll(options: PollOption[], responses: SchedulingPoll["responses"] = []
     options,
     responses,
     meetingId: null,
+    chosenOptionId: null,
   };
 }
 

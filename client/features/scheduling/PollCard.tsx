@@ -203,6 +203,7 @@ export function PollCard({
   const open = poll.status === "open";
   const headingId = `poll-${poll.id}-heading`;
   const best = poll.options.filter((option) => summary.bestIds.has(option.id));
+  const chosen = poll.options.find((option) => option.id === poll.chosenOptionId);
 
   async function save() {
     if (
@@ -239,7 +240,8 @@ export function PollCard({
       )}
       {!open && poll.meetingId && (
         <p className="poll__result">
-          {t("scheduling.poll.closedResult")} <Link to={`/meetings/${poll.meetingId}`}>{t("scheduling.poll.openMeeting")}</Link>
+          {chosen ? t("scheduling.poll.chosenResult", { time: optionLabel(chosen) }) : t("scheduling.poll.closedResult")}{" "}
+          <Link to={`/meetings/${poll.meetingId}`}>{t("scheduling.poll.openMeeting")}</Link>
         </p>
       )}
       <div className="table-wrap">

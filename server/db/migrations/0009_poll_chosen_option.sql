@@ -1,0 +1,1 @@
+ALTER TABLE "scheduling_polls" ADD COLUMN "chosen_option_id" uuid;

@@ -44,6 +44,18 @@ export async function authorizeGathering(db: Db, userId: string, gatheringId: st
   return { gathering, isHost, myGroups };
 }
 
+/**
+ * A group's learning digest is published or withdrawn only by a facilitator of that group, and only
+ * for a group invited to the gathering: nothing leaves a group any other way.
+ */
+export async function authorizeDigest(db: Db, userId: string, gatheringId: string, groupId: string): Promise<GatheringAccess> {
+  const access = await authorizeGathering(db, userId, gatheringId, "view");
+  const mine = access.myGroups.find((group) => group.groupId === groupId);
+  if (!mine) throw new AppError("not_found", "That group is not invited, or you are not its member");
+  if (mine.role !== "facilitator") throw new AppError("forbidden", "A group's facilitator publishes and withdraws its digest, once the group has agreed on it");
+  return access;
+}
+
 /** Invited groups must belong to the gathering's programme. */
 export async function assertGroupsOfProgramme(db: Db, programmeId: string, groupIds: string[]): Promise<void> {
   const found = await db

@@ -15,11 +15,10 @@ import { ReplaceAgendaInput } from "../../shared/schemas/meetings";
 import { answerRsvp, createGathering, publishDigest, replaceGatheringAgenda, updateGathering, withdrawDigest } from "../commands/gatherings";
 import { listMyGatherings, listProgrammeGatherings, loadGathering } from "../db/gatheringQueries";
 import type { ServerDeps } from "../deps";
-import { AppError } from "../domain/appError";
 import { piiriCalendar, type CalendarEntry } from "../domain/calendar";
 import { sendDownload } from "../http/download";
 import { defineRoute, type AnyRoute } from "../http/route";
-import { authorizeGathering } from "../policies/gatherings";
+import { authorizeDigest, authorizeGathering } from "../policies/gatherings";
 import { authorizeProgramme } from "../policies/groups";
 import { errorResponses } from "./errorResponses";
 
@@ -147,10 +146,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       body: DigestInput,
       responses: { 200: { description: "The gathering", schema: GatheringResponse }, ...errorResponses(400, 401, 403, 404) },
       async handle({ auth, params, body, res }) {
-        const access = await authorizeGathering(db, auth.userId, params.gatheringId, "view");
-        const mine = access.myGroups.find((group) => group.groupId === params.groupId);
-        if (!mine) throw new AppError("not_found", "That group is not invited, or you are not its member");
-        if (mine.role !== "facilitator") throw new AppError("forbidden", "A group's facilitator publishes its digest, once the group has agreed on it");
+        await authorizeDigest(db, auth.userId, params.gatheringId, params.groupId);
         await publishDigest(db, params.gatheringId, params.groupId, auth.userId, body.text);
         await deps.meetings.gatheringChanged(params.gatheringId);
         res.json({ gathering: await present(auth.userId, params.gatheringId) });
@@ -166,10 +162,7 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       params: GatheringGroupParams,
       responses: { 204: { description: "Withdrawn" }, ...errorResponses(400, 401, 403, 404) },
       async handle({ auth, params, res }) {
-        const access = await authorizeGathering(db, auth.userId, params.gatheringId, "view");
-        const mine = access.myGroups.find((group) => group.groupId === params.groupId);
-        if (!mine) throw new AppError("not_found", "That group is not invited, or you are not its member");
-        if (mine.role !== "facilitator") throw new AppError("forbidden", "A group's facilitator withdraws its digest");
+        await authorizeDigest(db, auth.userId, params.gatheringId, params.groupId);
         await withdrawDigest(db, params.gatheringId, params.groupId);
         await deps.meetings.gatheringChanged(params.gatheringId);
         res.status(204).end();

@@ -23,6 +23,22 @@ interface DialogProps {
 }
 
 /** Whole minutes within the meeting limits, or a problem to show. */
+/** The title of a meeting to be planned (by a poll or directly), prefilled with the usual one. */
+function MeetingTitleField() {
+  const { t } = useTranslation();
+  return (
+    <Field
+      name="title"
+      label={t("scheduling.fields.title")}
+      defaultValue={t("scheduling.defaultTitle")}
+      isRequired
+      autoFocus
+      maxLength={MEETING.titleMax}
+      validate={(value) => validateRequired(t, value)}
+    />
+  );
+}
+
 export function durationFrom(t: ReturnType<typeof useTranslation>["t"], data: FormData): number {
   const text = formText(data, "durationMinutes");
   const minutes = Number(text);
@@ -127,15 +143,7 @@ export function NewPollDialog({ group, viewerZone, isOpen, onOpenChange }: Dialo
       onOpenChange={onOpenChange}
       onSubmit={create}
     >
-      <Field
-        name="title"
-        label={t("scheduling.fields.title")}
-        defaultValue={t("scheduling.defaultTitle")}
-        isRequired
-        autoFocus
-        maxLength={MEETING.titleMax}
-        validate={(value) => validateRequired(t, value)}
-      />
+      <MeetingTitleField />
       <Field
         name="durationMinutes"
         type="number"
@@ -229,15 +237,7 @@ export function PlanMeetingDialog({ group, viewerZone, isOpen, onOpenChange }: D
       onOpenChange={onOpenChange}
       onSubmit={plan}
     >
-      <Field
-        name="title"
-        label={t("scheduling.fields.title")}
-        defaultValue={t("scheduling.defaultTitle")}
-        isRequired
-        autoFocus
-        maxLength={MEETING.titleMax}
-        validate={(value) => validateRequired(t, value)}
-      />
+      <MeetingTitleField />
       <Field name="startsAt" type="datetime-local" label={t("scheduling.fields.startsAt")} value={startValue} onChange={setStartValue} isRequired />
       <Field name="durationMinutes" type="number" inputMode="numeric" label={t("scheduling.fields.duration")} defaultValue="90" isRequired />
       <PlaceFields />

@@ -69,9 +69,16 @@ let allFinnish: Promise<void> | null = null;
  * fetched once, before the first page that needs it renders. Other languages load whole when chosen.
  */
 export function loadAllStrings(): Promise<void> {
-  allFinnish ??= import("../locales/fi.json").then(({ default: fi }) => {
-    i18next.addResourceBundle("fi", "translation", fi, true, true);
-  });
+  allFinnish ??= import("../locales/fi.json").then(
+    ({ default: fi }) => {
+      i18next.addResourceBundle("fi", "translation", fi, true, true);
+    },
+    (error: unknown) => {
+      // A failed fetch (a dropped connection) is tried again by the next page that needs the strings.
+      allFinnish = null;
+      throw error;
+    },
+  );
   return allFinnish;
 }
 

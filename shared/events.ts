@@ -5,6 +5,20 @@ import { CheckInInput, CreateGoalInput, type CheckIn, type Goal, type GroupSumma
 import type { NotePage } from "./schemas/notes";
 import type { MeetingControlPayload, MeetingHandPayload, MeetingIdPayload, Meeting, RoomState, SchedulingPoll, MeetingListItem } from "./schemas/meetings";
 import type {
+  BreakoutIdPayload,
+  BreakoutMovePayload,
+  BreakoutPlanPayload,
+  BreakoutRoom,
+  BreakoutStartPayload,
+  BreakoutSummaryPayload,
+  BreakoutTimerPayload,
+  BroadcastPayload,
+  GatheringControlPayload,
+  GatheringHandPayload,
+  GatheringIdPayload,
+  GatheringLive,
+} from "./schemas/gatherings";
+import type {
   ChatMessage,
   ConversationReadPayload,
   MessageEditPayload,
@@ -63,6 +77,8 @@ export interface ServerToClientEvents {
   "meeting:updated": (payload: { meetingId: string; room: RoomState; facilitatorId: string | null; status: Meeting["status"] }) => void;
   /** A gathering I take part in changed (details, answers, digests); open pages fetch it again. */
   "gathering:updated": (payload: { gatheringId: string }) => void;
+  /** The live gathering changed: plenary, breakouts, summaries, broadcast or who is present (to those on its page). */
+  "gathering:live": (payload: { live: GatheringLive }) => void;
   /** Who in the group has Piiri open right now. */
   "presence:updated": (payload: { groupId: string; onlineUserIds: string[] }) => void;
 }
@@ -90,6 +106,27 @@ export interface ClientToServerEvents {
   "meeting:control": (payload: Input<typeof MeetingControlPayload>, ack: Ack<{ room: RoomState }>) => void;
   /** Raise or lower my hand to join the speaking queue. */
   "meeting:hand": (payload: Input<typeof MeetingHandPayload>, ack: Ack<{ room: RoomState }>) => void;
+  /** Enter a gathering's live page: the plenary and where the breakouts stand come back. */
+  "gathering:join": (payload: Input<typeof GatheringIdPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  "gathering:leave": (payload: Input<typeof GatheringIdPayload>, ack: Ack<{ left: true }>) => void;
+  /** The hosts run the plenary with the meeting room's controls (start opens the gathering, end closes it). */
+  "gathering:control": (payload: Input<typeof GatheringControlPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  "gathering:hand": (payload: Input<typeof GatheringHandPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  /** A host's message to every room at once. */
+  "gathering:broadcast": (payload: Input<typeof BroadcastPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  /** The hosts split the people present into mixed rooms (a draft they may still change). */
+  "breakout:plan": (payload: Input<typeof BreakoutPlanPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  "breakout:move": (payload: Input<typeof BreakoutMovePayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  /** Sends everyone to their rooms, each with a timer of this many minutes. */
+  "breakout:start": (payload: Input<typeof BreakoutStartPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  /** Calls everyone back to the plenary; the rooms close (their summaries may still be published). */
+  "breakout:callBack": (payload: Input<typeof GatheringIdPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  /** Enter my breakout room (or, for a host, look in): its chat and timer updates start to arrive. */
+  "breakout:join": (payload: Input<typeof BreakoutIdPayload>, ack: Ack<{ room: BreakoutRoom }>) => void;
+  "breakout:leave": (payload: Input<typeof BreakoutIdPayload>, ack: Ack<{ left: true }>) => void;
+  "breakout:timer": (payload: Input<typeof BreakoutTimerPayload>, ack: Ack<{ room: BreakoutRoom }>) => void;
+  /** The room's report-back: its summary, read in the plenary. */
+  "breakout:summary": (payload: Input<typeof BreakoutSummaryPayload>, ack: Ack<{ room: BreakoutRoom }>) => void;
 }
 
 export type InterServerEvents = Record<string, never>;
@@ -110,6 +147,12 @@ export const rooms = {
   groupContent: (groupId: string) => `group-content:${groupId}`,
   /** Everyone in a meeting's live room. */
   meeting: (meetingId: string) => `meeting:${meetingId}`,
+  /** Everyone on a live gathering's page: its plenary (state, chat) and where the breakouts stand. */
+  gathering: (gatheringId: string) => `gathering:${gatheringId}`,
+  /** The gathering id of a `gathering:` room, or undefined for any other room. */
+  gatheringIdOf: (room: string) => (room.startsWith("gathering:") ? room.slice("gathering:".length) : undefined),
+  /** The people of one breakout room (and hosts looking in): its chat stays there. */
+  breakout: (breakoutId: string) => `breakout:${breakoutId}`,
   /** The meeting id of a `meeting:` room, or undefined for any other room. */
   meetingIdOf: (room: string) => (room.startsWith("meeting:") ? room.slice("meeting:".length) : undefined),
   /** The group id of a `group:` room, or undefined for any other room. */

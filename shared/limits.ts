@@ -116,3 +116,6 @@ export const PROGRAMME_ACTIVITY = { inactiveAfterDays: 21 } as const;
 
 /** Cross-group gatherings. */
 export const GATHERING = { purposeMax: 2000, digestMax: 4000, groupsMax: 100 } as const;
+
+/** Breakout rooms of a gathering: how many people a room may be planned for, how long a round runs, how long a summary or broadcast is. */
+export const BREAKOUT = { roomSizeMin: 2, roomSizeMax: 12, minutesMax: 120, summaryMax: 2000, broadcastMax: 500 } as const;

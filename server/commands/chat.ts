@@ -3,7 +3,8 @@ import type { ChatMessage, MessageHistoryPayload, UnreadState } from "../../shar
 import { queryRows, type Db } from "../db/database";
 import { conversationReads, conversations, groups, memberships, messageMentions, messageReactions, messages, users } from "../db/schema";
 import { AppError } from "../domain/appError";
-import { authorizeConversation } from "../policies/groups";
+import { rooms } from "../../shared/events";
+import { authorizeConversation } from "../policies/conversations";
 import { canChangeOwnMessage, findMentions, visibleBody } from "../domain/chat";
 
 type MessageRow = typeof messages.$inferSelect;
@@ -69,7 +70,9 @@ export async function conversationOfMessage(db: Db, messageId: string): Promise<
   return (await findMessage(db, messageId)).conversationId;
 }
 
-async function mentionCandidates(db: Db, groupId: string) {
+/** The people a message may mention: a group's members; nobody outside a group. */
+async function mentionCandidates(db: Db, groupId: string | null) {
+  if (!groupId) return [];
   return db
     .select({ userId: memberships.userId, displayName: users.displayName })
     .from(memberships)
@@ -88,7 +91,7 @@ export async function postMessage(
   db: Db,
   authorId: string,
   payload: { conversationId: string; clientId: string; body: string; parentId?: string | undefined },
-): Promise<{ message: ChatMessage; created: boolean; groupId: string }> {
+): Promise<{ message: ChatMessage; created: boolean; room: string }> {
   if (!payload.parentId && !payload.body.includes("@")) {
     const [row] = await queryRows<InsertedMessage & { group_id: string; author_name: string }>(db, sql`
       with allowed as (
@@ -104,12 +107,12 @@ export async function postMessage(
       select inserted.*, allowed.group_id, allowed.author_name from inserted, allowed`);
     if (row) {
       const message = presentInserted(row, { ...payload, authorId, authorName: row.author_name, parentId: null, mentioned: [] });
-      return { message, created: true, groupId: row.group_id };
+      return { message, created: true, room: rooms.groupContent(row.group_id) };
     }
   }
-  const { group, displayName } = await authorizeConversation(db, authorId, payload.conversationId, "post");
-  const result = await sendMessage(db, { ...payload, groupId: group.id, authorId, authorName: displayName });
-  return { ...result, groupId: group.id };
+  const access = await authorizeConversation(db, authorId, payload.conversationId, "post");
+  const result = await sendMessage(db, { ...payload, groupId: access.groupId, authorId, authorName: access.displayName });
+  return { ...result, room: access.room };
 }
 
 type InsertedMessage = { id: string; seq: number | string; created_at: Date | string };
@@ -176,7 +179,8 @@ function presentInserted(
 
 export interface SendInput {
   conversationId: string;
-  groupId: string;
+  /** The group whose members may be mentioned; null outside a group. */
+  groupId: string | null;
   authorId: string;
   /** The author's name as the authorization query loaded it; saves reading it back. */
   authorName: string;
@@ -238,7 +242,7 @@ export async function messageHistory(db: Db, query: MessageHistoryPayload): Prom
   return presentMessages(db, rows.reverse());
 }
 
-export async function editMessage(db: Db, messageId: string, actorId: string, body: string, groupId: string): Promise<ChatMessage> {
+export async function editMessage(db: Db, messageId: string, actorId: string, body: string, groupId: string | null): Promise<ChatMessage> {
   const message = await findMessage(db, messageId);
   if (!canChangeOwnMessage(message, actorId)) throw new AppError("message_not_editable", "Only the author can edit a message that is still shown");
   const candidates = await mentionCandidates(db, groupId);

@@ -31,6 +31,7 @@ import {
 } from "../db/schema";
 import { AppError } from "../domain/appError";
 import { applyControl, setHand, type RoomRow } from "../domain/meetingRoom";
+import { columnsOf, roomOf } from "../db/liveRoom";
 import { assertAgendaFits, assertMeetingOpen, defaultAgenda, occurrencesInBreak, seriesStarts, type Repeat } from "../domain/meetings";
 import { assertMethodCardsUsable, type MeetingRow } from "../policies/meetings";
 
@@ -287,38 +288,6 @@ export async function closePoll(db: Db, pollId: string, actorId: string, optionI
 }
 
 // ── The live room ────────────────────────────────────────────────────────────
-
-function roomOf(meeting: MeetingRow): RoomRow {
-  return {
-    status: meeting.status,
-    blockIndex: meeting.blockIndex,
-    step: meeting.step,
-    timer: { durationMs: meeting.timerDurationMs, startedAt: meeting.timerStartedAt, pausedAt: meeting.timerPausedAt },
-    roundOrder: meeting.roundOrder,
-    roundIndex: meeting.roundIndex,
-    hands: meeting.hands,
-    facilitatorId: meeting.facilitatorId,
-    startedAt: meeting.startedAt,
-    endedAt: meeting.endedAt,
-  };
-}
-
-function columnsOf(room: RoomRow) {
-  return {
-    status: room.status,
-    blockIndex: room.blockIndex,
-    step: room.step,
-    timerDurationMs: room.timer.durationMs,
-    timerStartedAt: room.timer.startedAt,
-    timerPausedAt: room.timer.pausedAt,
-    roundOrder: room.roundOrder,
-    roundIndex: room.roundIndex,
-    hands: room.hands,
-    facilitatorId: room.facilitatorId,
-    startedAt: room.startedAt,
-    endedAt: room.endedAt,
-  };
-}
 
 /** Changes the room under a row lock, so two controls at once apply one after the other. */
 async function changeRoom(db: Db, meetingId: string, change: (room: RoomRow, meeting: MeetingRow, tx: Db) => Promise<RoomRow> | RoomRow): Promise<MeetingRow> {

@@ -8,7 +8,7 @@ import type { Db } from "../db/database";
 import { groups, notePages, noteTickets, noteVersions, users } from "../db/schema";
 import { AppError } from "../domain/appError";
 import { fragmentToMarkdown } from "../domain/noteMarkdown";
-import { authorizeNotebook, authorizeNotePage } from "../policies/notes";
+import { authorizeNotebook, authorizeNotebookPage, authorizeNotePage } from "../policies/notes";
 import type { NoteConnectionAccess } from "../realtime/noteSocket";
 import { isSessionActive } from "./accounts";
 
@@ -20,7 +20,8 @@ function person(id: string | null, displayName: string | null): Person {
   return id && displayName !== null ? { id, displayName } : null;
 }
 
-function presentPage(row: PageRow, authorName: string | null): NotePage {
+/** A notebook page as its group's members see it (a gathering's pages are shown by the gathering). */
+function presentPage(row: PageRow & { groupId: string }, authorName: string | null): NotePage {
   return {
     id: row.id,
     groupId: row.groupId,
@@ -50,7 +51,7 @@ export async function listPages(db: Db, groupId: string): Promise<NotePage[]> {
     .leftJoin(users, eq(users.id, notePages.createdBy))
     .where(eq(notePages.groupId, groupId))
     .orderBy(asc(notePages.position), asc(notePages.createdAt));
-  return rows.map((row) => presentPage(row.page, row.authorName));
+  return rows.map((row) => presentPage({ ...row.page, groupId }, row.authorName));
 }
 
 async function loadPage(db: Db, pageId: string): Promise<NotePage> {
@@ -59,8 +60,8 @@ async function loadPage(db: Db, pageId: string): Promise<NotePage> {
     .from(notePages)
     .leftJoin(users, eq(users.id, notePages.createdBy))
     .where(eq(notePages.id, pageId));
-  if (!row) throw new AppError("not_found", "No such page");
-  return presentPage(row.page, row.authorName);
+  if (!row?.page.groupId) throw new AppError("not_found", "No such page");
+  return presentPage({ ...row.page, groupId: row.page.groupId }, row.authorName);
 }
 
 /** Adds a page at the end of the notebook. The group row is locked so the page limit holds under races. */
@@ -81,7 +82,7 @@ export async function createPage(db: Db, userId: string, groupId: string, title:
 
 /** Renames and/or moves a page; moving renumbers the notebook so positions stay 0..n-1. */
 export async function updatePage(db: Db, userId: string, pageId: string, change: { title?: string; position?: number }): Promise<NotePage> {
-  const { page } = await authorizeNotePage(db, userId, pageId, "write");
+  const { page } = await authorizeNotebookPage(db, userId, pageId, "write");
   await db.transaction(async (tx) => {
     await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, page.groupId)).for("update");
     if (change.title !== undefined) {
@@ -111,7 +112,7 @@ async function renumber(tx: Db, orderedIds: string[]): Promise<void> {
 }
 
 export async function deletePage(db: Db, userId: string, pageId: string): Promise<string> {
-  const { page } = await authorizeNotePage(db, userId, pageId, "delete");
+  const { page } = await authorizeNotebookPage(db, userId, pageId, "delete");
   await db.transaction(async (tx) => {
     await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, page.groupId)).for("update");
     await tx.delete(notePages).where(eq(notePages.id, pageId));

@@ -18,6 +18,7 @@ import type {
 import { bestOptionIds, tallyPoll } from "../domain/meetings";
 import type { MeetingRow, MethodCardRow, PollRow } from "../policies/meetings";
 import type { Db } from "./database";
+import { presentRoom } from "./liveRoom";
 import {
   agendaBlocks,
   goalCheckIns,
@@ -125,22 +126,6 @@ export function presentMeetingListItem({ meeting, facilitatorName }: MeetingWith
     // Every meeting is created with its conversation; the column is nullable only for the foreign key.
     conversationId: meeting.conversationId!,
     minutesPageId: meeting.minutesPageId,
-  };
-}
-
-export function presentRoom(meeting: MeetingRow, present: RoomState["present"], now = new Date()): RoomState {
-  return {
-    blockIndex: meeting.blockIndex,
-    step: meeting.step,
-    timer: {
-      durationMs: meeting.timerDurationMs,
-      startedAt: meeting.timerStartedAt?.toISOString() ?? null,
-      pausedAt: meeting.timerPausedAt?.toISOString() ?? null,
-    },
-    round: meeting.roundOrder ? { order: meeting.roundOrder, index: meeting.roundIndex } : null,
-    hands: meeting.hands,
-    present,
-    serverNow: now.toISOString(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { LocalizedText, TemplateContent } from "../../shared/schemas/assessments";
 import type { AgendaTemplateBlock, LocalizedCardText } from "../../shared/schemas/meetings";
 
@@ -201,7 +201,10 @@ export const conversations = pgTable(
     lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex("conversations_group_chat_unique").on(table.groupId).where(sql`scope = 'group'`)],
+  (table) => [
+    uniqueIndex("conversations_group_chat_unique").on(table.groupId).where(sql`scope = 'group'`),
+    index("conversations_scope_ref_idx").on(table.scopeRefId),
+  ],
 );
 
 export const messages = pgTable(
@@ -287,21 +290,27 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
 
-/** A page of a group's notebook; its text is the Yjs document stored in note_updates. */
+/**
+ * A page of a group's notebook, or a page of a gathering (its plenary minutes or a breakout room's
+ * notes; then `group_id` is null). Its text is the Yjs document stored in note_updates.
+ */
 export const notePages = pgTable(
   "note_pages",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    groupId: uuid("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "cascade" }),
+    gatheringId: uuid("gathering_id").references((): AnyPgColumn => gatherings.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     position: integer("position").notNull(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("note_pages_group_idx").on(table.groupId, table.position)],
+  (table) => [
+    index("note_pages_group_idx").on(table.groupId, table.position),
+    index("note_pages_gathering_idx").on(table.gatheringId),
+    check("note_pages_one_owner", sql`(${table.groupId} is null) <> (${table.gatheringId} is null)`),
+  ],
 );
 
 /**
@@ -513,6 +522,28 @@ export const meetingSeries = pgTable("meeting_series", {
   createdAt: createdAt(),
 });
 
+/** A timer as stored: `shared/meetingClock` derives the remaining time from these three values. */
+const timerColumns = () => ({
+  timerDurationMs: integer("timer_duration_ms").notNull().default(0),
+  timerStartedAt: timestamp("timer_started_at", { withTimezone: true }),
+  timerPausedAt: timestamp("timer_paused_at", { withTimezone: true }),
+});
+
+/**
+ * A live room (a meeting's, or a gathering's plenary): derived by every node from these columns
+ * (shared/meetingClock, server/domain/meetingRoom), never from memory.
+ */
+const liveRoomColumns = () => ({
+  blockIndex: integer("block_index").notNull().default(-1),
+  step: integer("step").notNull().default(0),
+  ...timerColumns(),
+  roundOrder: jsonb("round_order").$type<string[]>(),
+  roundIndex: integer("round_index").notNull().default(0),
+  hands: jsonb("hands").$type<string[]>().notNull().default([]),
+  startedAt: timestamp("started_at", { withTimezone: true }),
+  endedAt: timestamp("ended_at", { withTimezone: true }),
+});
+
 export const meetings = pgTable(
   "meetings",
   {
@@ -532,17 +563,7 @@ export const meetings = pgTable(
     facilitatorId: uuid("facilitator_id").references(() => users.id, { onDelete: "set null" }),
     conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
     minutesPageId: uuid("minutes_page_id").references(() => notePages.id, { onDelete: "set null" }),
-    // The live room: derived by every node from these columns (shared/meetingClock), never from memory.
-    blockIndex: integer("block_index").notNull().default(-1),
-    step: integer("step").notNull().default(0),
-    timerDurationMs: integer("timer_duration_ms").notNull().default(0),
-    timerStartedAt: timestamp("timer_started_at", { withTimezone: true }),
-    timerPausedAt: timestamp("timer_paused_at", { withTimezone: true }),
-    roundOrder: jsonb("round_order").$type<string[]>(),
-    roundIndex: integer("round_index").notNull().default(0),
-    hands: jsonb("hands").$type<string[]>().notNull().default([]),
-    startedAt: timestamp("started_at", { withTimezone: true }),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
+    ...liveRoomColumns(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -685,6 +706,17 @@ export const gatherings = pgTable(
     videoUrl: text("video_url"),
     /** scheduled, live, ended or cancelled. */
     status: text("status").notNull().default("scheduled"),
+    /** The host running the plenary (the meeting room's facilitator). */
+    facilitatorId: uuid("facilitator_id").references(() => users.id, { onDelete: "set null" }),
+    /** The plenary's chat and minutes page; made when the plenary first opens. */
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
+    minutesPageId: uuid("minutes_page_id").references(() => notePages.id, { onDelete: "set null" }),
+    ...liveRoomColumns(),
+    /** The newest round of breakouts (0: none yet); each round's rooms are rows of breakout_rooms. */
+    breakoutRound: integer("breakout_round").notNull().default(0),
+    /** The host's latest message to every room, shown until the next one. */
+    broadcastText: text("broadcast_text"),
+    broadcastAt: timestamp("broadcast_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -745,4 +777,53 @@ export const learningDigests = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.gatheringId, table.groupId] })],
+);
+
+/**
+ * A breakout room of one round of a gathering. A round is planned (`draft`: the host may still move
+ * people), then `open` (people are in their rooms), then `closed` by the call-back. Each room has its
+ * own conversation, notes page and timer; its summary, once published, is read in the plenary.
+ */
+export const breakoutRooms = pgTable(
+  "breakout_rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    gatheringId: uuid("gathering_id")
+      .notNull()
+      .references(() => gatherings.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    number: integer("number").notNull(),
+    status: text("status").notNull().default("draft"),
+    conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "set null" }),
+    notesPageId: uuid("notes_page_id").references(() => notePages.id, { onDelete: "set null" }),
+    ...timerColumns(),
+    summary: text("summary"),
+    summaryBy: uuid("summary_by").references(() => users.id, { onDelete: "set null" }),
+    summaryAt: timestamp("summary_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("breakout_rooms_number_unique").on(table.gatheringId, table.round, table.number),
+    check("breakout_rooms_status", sql`${table.status} in ('draft', 'open', 'closed')`),
+  ],
+);
+
+/** Who is in which room of a round; a person is in one room per round. */
+export const breakoutMembers = pgTable(
+  "breakout_members",
+  {
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => breakoutRooms.id, { onDelete: "cascade" }),
+    gatheringId: uuid("gathering_id")
+      .notNull()
+      .references(() => gatherings.id, { onDelete: "cascade" }),
+    round: integer("round").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The group the person came with, so rooms show the mix. */
+    groupId: uuid("group_id").references(() => groups.id, { onDelete: "set null" }),
+  },
+  (table) => [primaryKey({ columns: [table.roomId, table.userId] }), uniqueIndex("breakout_members_one_room").on(table.gatheringId, table.round, table.userId)],
 );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/database";
-import { gatheringGroups, gatherings, groups, memberships, programmeCoordinators } from "../db/schema";
+import { breakoutMembers, breakoutRooms, gatheringGroups, gatherings, groups, memberships, programmeCoordinators } from "../db/schema";
 import { AppError } from "../domain/appError";
 
 export type GatheringRow = typeof gatherings.$inferSelect;
@@ -63,4 +63,65 @@ export async function assertGroupsOfProgramme(db: Db, programmeId: string, group
     .from(groups)
     .where(and(eq(groups.programmeId, programmeId), inArray(groups.id, groupIds)));
   if (found.length !== new Set(groupIds).size) throw new AppError("validation_failed", "Invite only groups of this programme");
+}
+
+/** A gathering's own content (the plenary's chat and minutes) can be written until it is over. */
+function isGatheringOver(gathering: GatheringRow): boolean {
+  return gathering.status === "ended" || gathering.status === "cancelled";
+}
+
+export type GatheringContentAction = "read" | "write" | "moderate";
+
+/**
+ * The plenary's chat and minutes page: everyone taking part reads and writes them until the gathering is
+ * over, then reads them; the hosts moderate. What a group keeps in its own notebook and chat never comes
+ * here: the plenary holds only what people write in it.
+ */
+export async function authorizeGatheringContent(
+  db: Db,
+  userId: string,
+  gatheringId: string,
+  action: GatheringContentAction,
+): Promise<GatheringAccess & { readOnly: boolean }> {
+  const access = await authorizeGathering(db, userId, gatheringId, action === "moderate" ? "host" : "view");
+  const readOnly = isGatheringOver(access.gathering);
+  if (action === "write" && readOnly) throw new AppError("meeting_not_live", "This gathering is over; its chat and minutes can be read but not changed");
+  return { ...access, readOnly };
+}
+
+export type BreakoutRow = typeof breakoutRooms.$inferSelect;
+
+const NOT_IN_ROOM = "No such breakout room, or you are not in it";
+
+/**
+ * A breakout room's chat, notes, timer and summary belong to the people put in it; the hosts may look in
+ * (they run the gathering). Anyone else, however present in the gathering, gets 404: rooms are isolated.
+ * A planned room is not written in before the round starts, nor any room once the gathering is over.
+ */
+export async function authorizeBreakout(
+  db: Db,
+  userId: string,
+  breakoutId: string,
+  action: GatheringContentAction,
+): Promise<GatheringAccess & { breakout: BreakoutRow; readOnly: boolean; isMember: boolean }> {
+  const [breakout] = await db.select().from(breakoutRooms).where(eq(breakoutRooms.id, breakoutId)).limit(1);
+  if (!breakout) throw new AppError("not_found", NOT_IN_ROOM);
+  const [access, [member]] = await Promise.all([
+    authorizeGathering(db, userId, breakout.gatheringId, "view").catch((error: unknown) => {
+      throw error instanceof AppError && error.code === "not_found" ? new AppError("not_found", NOT_IN_ROOM) : error;
+    }),
+    db
+      .select({ userId: breakoutMembers.userId })
+      .from(breakoutMembers)
+      .where(and(eq(breakoutMembers.roomId, breakoutId), eq(breakoutMembers.userId, userId)))
+      .limit(1),
+  ]);
+  const isMember = Boolean(member);
+  if (!isMember && !access.isHost) throw new AppError("not_found", NOT_IN_ROOM);
+  if (action === "moderate" && !access.isHost) throw new AppError("forbidden", "Only the gathering's hosts moderate");
+  const readOnly = isGatheringOver(access.gathering) || breakout.status === "draft";
+  if (action === "write" && readOnly) {
+    throw new AppError("meeting_not_live", breakout.status === "draft" ? "The breakout rooms have not started yet" : "This gathering is over");
+  }
+  return { ...access, breakout, readOnly, isMember };
 }

@@ -93,15 +93,16 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export type ConversationAction = "read" | "post" | "moderate";
 
 /**
- * Who may take part in a conversation. A group's chat is group content: members who accepted the
- * agreement read and post; an ended group's chat is read-only; facilitators moderate. Outsiders get 404.
+ * A group's chat is group content: members who accepted the agreement read and post; an ended group's
+ * chat is read-only; facilitators moderate. Undefined when the conversation is not a group chat this
+ * user belongs to (the caller decides what that means).
  */
-export async function authorizeConversation(
+export async function authorizeGroupConversation(
   db: Db,
   userId: string,
   conversationId: string,
   action: ConversationAction,
-): Promise<{ conversation: ConversationRow; displayName: string } & GroupAccess> {
+): Promise<({ conversation: ConversationRow; displayName: string } & GroupAccess) | undefined> {
   // One query for conversation, group, membership and name: this runs for every message sent.
   const [row] = await db
     .select({ conversation: conversations, group: groups, membership: memberships, displayName: users.displayName })
@@ -111,7 +112,7 @@ export async function authorizeConversation(
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(conversations.id, conversationId))
     .limit(1);
-  if (!row) throw new AppError("not_found", "No such conversation, or you are not part of it");
+  if (!row) return undefined;
   checkGroupAction(row.membership, action === "moderate" ? "manage" : "viewContent");
   if (action !== "read" && row.group.phase === "ended") throw new AppError("group_ended", "This group has ended; its chat is read-only");
   return row;

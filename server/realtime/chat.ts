@@ -23,18 +23,12 @@ import {
   reactToMessage,
   postMessage,
 } from "../commands/chat";
-import { findUserById } from "../db/users";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
-import { authorizeConversation, authorizeGroup, type ConversationRow } from "../policies/groups";
+import { authorizeConversation } from "../policies/conversations";
+import { authorizeGroup } from "../policies/groups";
 import { handleWithAck, parsePayload } from "./ack";
 import type { PiiriIo, PiiriSocket } from "./index";
-
-/** The room a conversation's events go to: a group chat reaches the members who accepted the agreement. */
-export function conversationRoom(conversation: ConversationRow): string {
-  if (!conversation.groupId) throw new Error(`conversation ${conversation.id} has no group`);
-  return rooms.groupContent(conversation.groupId);
-}
 
 export function createMessageRateLimiter(): BurstyRateLimiter {
   return new BurstyRateLimiter(
@@ -113,10 +107,10 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
         await consumeMessageRate(runtime.limiter, userId);
         return runtime.inConversationOrder(payload.conversationId, async () => {
           // postMessage resolves after the commit, so nothing below announces a message that could still vanish.
-          const { message, created, groupId } = await postMessage(db, userId, payload);
+          const { message, created, room } = await postMessage(db, userId, payload);
           // A resend of a stored message is answered but not broadcast again.
           if (created) {
-            io.to(rooms.groupContent(groupId)).emit("message:sent", { message });
+            io.to(room).emit("message:sent", { message });
             // Sending marked the conversation read up to this message; my other devices move their marker too.
             io.to(rooms.user(userId)).emit("conversation:read", { conversationId: message.conversationId, lastReadSeq: message.seq });
           }
@@ -143,7 +137,7 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
   const changeMessage = <S extends z.ZodType<{ messageId: string }>>(
     schema: S,
     action: "post" | "moderate",
-    change: (payload: z.infer<S>, groupId: string) => Promise<ChatMessage>,
+    change: (payload: z.infer<S>, groupId: string | null) => Promise<ChatMessage>,
   ) =>
     handleWithAck(
       schema,
@@ -153,11 +147,11 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
         const conversationId = await conversationOfMessage(db, payload.messageId).catch((error: unknown) => {
           throw error instanceof AppError && error.code === "not_found" ? notFound() : error;
         });
-        const { conversation, group } = await authorizeConversation(db, userId, conversationId, action).catch((error: unknown) => {
+        const { room, groupId } = await authorizeConversation(db, userId, conversationId, action).catch((error: unknown) => {
           throw error instanceof AppError && error.code === "not_found" ? notFound() : error;
         });
-        const message = await change(payload, group.id);
-        io.to(conversationRoom(conversation)).emit("message:updated", { message });
+        const message = await change(payload, groupId);
+        io.to(room).emit("message:updated", { message });
         return { message };
       },
       logger,
@@ -186,9 +180,8 @@ export function registerChatHandlers(io: PiiriIo, socket: PiiriSocket, deps: Ser
   socket.on("typing:set", async (payload: unknown) => {
     try {
       const { conversationId, typing } = parsePayload(TypingPayload, payload);
-      const { conversation } = await authorizeConversation(db, userId, conversationId, "post");
-      const user = await findUserById(db, userId);
-      socket.to(conversationRoom(conversation)).emit("typing:updated", { conversationId, userId, displayName: user?.displayName ?? "", typing });
+      const { room, displayName } = await authorizeConversation(db, userId, conversationId, "post");
+      socket.to(room).emit("typing:updated", { conversationId, userId, displayName, typing });
     } catch {
       // Typing is a hint; a bad or unauthorised one is simply not passed on.
     }

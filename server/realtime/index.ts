@@ -17,6 +17,7 @@ import { registerGoalHandlers } from "./goals";
 import { broadcastPresence, createChatRuntime, registerChatHandlers } from "./chat";
 import { createMeetingLive, type MeetingLive } from "./meetingLive";
 import { registerMeetingHandlers } from "./meetings";
+import { createGatheringRoomLive, registerGatheringHandlers } from "./gatherings";
 
 export type PiiriIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type PiiriSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -62,11 +63,13 @@ export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realti
 
   guardRecovery(io, db);
   const chat = createChatRuntime();
+  const gatheringRooms = createGatheringRoomLive(io, db);
 
   io.on("connection", (socket: PiiriSocket) => {
     registerGoalHandlers(socket, deps);
     registerChatHandlers(io, socket, deps, chat);
     registerMeetingHandlers(socket, deps);
+    registerGatheringHandlers(io, socket, deps, gatheringRooms);
 
     const groupsOf = (roomNames: Iterable<string>) => [...roomNames].flatMap((room) => rooms.groupIdOf(room) ?? []);
     void broadcastPresence(io, groupsOf(socket.rooms)).catch(() => undefined);

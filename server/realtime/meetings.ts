@@ -1,7 +1,8 @@
 import { MeetingControlPayload, MeetingHandPayload, MeetingIdPayload } from "../../shared/schemas/meetings";
 import { rooms } from "../../shared/events";
 import { controlMeeting, raiseHand, recordAttendance } from "../commands/meetings";
-import { loadMeeting, presentRoom } from "../db/meetingQueries";
+import { loadMeeting } from "../db/meetingQueries";
+import { presentRoom } from "../db/liveRoom";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
 import { assertMeetingOpen } from "../domain/meetings";

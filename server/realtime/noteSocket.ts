@@ -16,7 +16,8 @@ import type { NoteDocument, NoteDocuments } from "./noteDocuments";
 export interface NoteConnectionAccess {
   userId: string;
   sessionId: string;
-  groupId: string;
+  /** The group of a notebook page; null for a gathering's page. */
+  groupId: string | null;
   pageId: string;
   readOnly: boolean;
   user: NoteCursorUser;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { GATHERING, MEETING } from "../limits";
-import { AgendaBlock, AgendaBlockInput, TimeZone } from "./meetings";
+import { BREAKOUT, GATHERING, MEETING } from "../limits";
+import { AgendaBlock, AgendaBlockInput, MeetingControl, RoomState, TimerState, TimeZone } from "./meetings";
 
 /**
  * Cross-group gatherings (seed 004: "invest in meetings between groups"). A programme's coordinators
@@ -110,3 +110,75 @@ export const GatheringParams = z.object({ gatheringId: z.uuid() });
 export const GatheringGroupParams = z.object({ gatheringId: z.uuid(), groupId: z.uuid() });
 export const GatheringResponse = z.object({ gathering: Gathering }).meta({ id: "GatheringResponse" });
 export const GatheringList = z.object({ gatherings: z.array(GatheringSummary) }).meta({ id: "GatheringList" });
+
+// ── The live gathering: plenary, breakout rooms, report-back ────────────────
+
+export const BREAKOUT_STATUSES = ["draft", "open", "closed"] as const;
+export const BreakoutStatus = z.enum(BREAKOUT_STATUSES).meta({ id: "BreakoutStatus" });
+export type BreakoutStatus = z.infer<typeof BreakoutStatus>;
+
+export const BreakoutSummary = z
+  .object({ text: z.string(), byName: z.string().nullable(), at: z.iso.datetime() })
+  .meta({ id: "BreakoutSummary", description: "What a breakout room published to the plenary" });
+
+export const BreakoutRoom = z
+  .object({
+    id: z.uuid(),
+    round: z.number().int(),
+    number: z.number().int(),
+    status: BreakoutStatus,
+    /** The room's own chat and notes page: readable only by its members and the hosts. */
+    conversationId: z.uuid(),
+    notesPageId: z.uuid(),
+    members: z.array(z.object({ userId: z.uuid(), displayName: z.string(), groupId: z.uuid().nullable(), groupName: z.string() })),
+    timer: TimerState,
+    summary: BreakoutSummary.nullable(),
+  })
+  .meta({ id: "BreakoutRoom" });
+export type BreakoutRoom = z.infer<typeof BreakoutRoom>;
+
+/**
+ * Everything the live gathering page shows, the same for everyone in it: the plenary room, the current
+ * round of breakouts (who is where, never what a room writes) and every published summary.
+ */
+export const GatheringLive = z
+  .object({
+    gatheringId: z.uuid(),
+    status: GatheringStatus,
+    facilitatorId: z.uuid().nullable(),
+    conversationId: z.uuid().nullable(),
+    minutesPageId: z.uuid().nullable(),
+    room: RoomState,
+    /** The newest round, or null before the first one is planned. */
+    breakouts: z.object({ round: z.number().int(), status: BreakoutStatus, rooms: z.array(BreakoutRoom) }).nullable(),
+    /** Summaries of every round, oldest round first: the report-back. */
+    reports: z.array(z.object({ round: z.number().int(), number: z.number().int(), summary: BreakoutSummary })),
+    broadcast: z.object({ text: z.string(), at: z.iso.datetime() }).nullable(),
+  })
+  .meta({ id: "GatheringLive" });
+export type GatheringLive = z.infer<typeof GatheringLive>;
+
+export const GatheringIdPayload = z.object({ gatheringId: z.uuid() });
+/** The plenary runs on the meeting room's controls; there is no hand-over (the hosts run it). */
+export const GatheringControlPayload = z.object({
+  gatheringId: z.uuid(),
+  control: MeetingControl.refine((control) => control.type !== "handOver", "A gathering's plenary is run by its hosts"),
+});
+export const GatheringHandPayload = z.object({ gatheringId: z.uuid(), raised: z.boolean() });
+export const BreakoutPlanPayload = z.object({
+  gatheringId: z.uuid(),
+  roomSize: z.number().int().min(BREAKOUT.roomSizeMin).max(BREAKOUT.roomSizeMax),
+  /** The same seed gives the same split; left out, a new one is drawn. */
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+export const BreakoutMovePayload = z.object({ gatheringId: z.uuid(), userId: z.uuid(), roomNumber: z.number().int().min(1).max(100) });
+export const BreakoutStartPayload = z.object({ gatheringId: z.uuid(), minutes: z.number().int().min(1).max(BREAKOUT.minutesMax) });
+export const BroadcastPayload = z.object({ gatheringId: z.uuid(), text: z.string().trim().min(1).max(BREAKOUT.broadcastMax) });
+export const BreakoutIdPayload = z.object({ breakoutId: z.uuid() });
+export const BreakoutTimerPayload = z.object({
+  breakoutId: z.uuid(),
+  op: z.enum(["start", "pause", "resume", "extend"]),
+  /** For `extend`: minutes to add (or, negative, to take away). */
+  minutes: z.number().int().min(-BREAKOUT.minutesMax).max(BREAKOUT.minutesMax).optional(),
+});
+export const BreakoutSummaryPayload = z.object({ breakoutId: z.uuid(), text: z.string().trim().min(1).max(BREAKOUT.summaryMax) });

@@ -1,0 +1,306 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../../shared/schemas/chat";
+import { GatheringLive, type BreakoutRoom, type Gathering } from "../../shared/schemas/gatherings";
+import { send as sendMessage } from "../support/chat";
+import { expectStatus } from "../support/groups";
+import { signedInClient } from "../support/http";
+import { openNote, ticketFor } from "../support/notes";
+import { connectSocket, nextEvent, type TestSocket } from "../support/sockets";
+import { startTestServer, type TestServer } from "../support/testServer";
+
+/**
+ * A live gathering of three groups, every participant on a real socket.io-client connection and the
+ * notes on the stock y-websocket provider: the plenary opens, breakouts are planned (mixing groups),
+ * adjusted by hand and started; the assignment reaches everyone; each room's chat and notes stay in the
+ * room; the host broadcasts and calls everyone back; the rooms' summaries are the report-back.
+ */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+type Person = Awaited<ReturnType<typeof signedInClient>>;
+interface Participant {
+  person: Person;
+  groupId: string;
+  socket: TestSocket;
+  /** Every `message:sent` this socket heard. */
+  heard: ChatMessage[];
+  /** The newest gathering state pushed to this socket. */
+  latest: () => GatheringLive | undefined;
+}
+
+const sockets: TestSocket[] = [];
+afterAll(() => {
+  for (const socket of sockets) socket.close();
+});
+
+async function connect(person: Person, groupId: string): Promise<Participant> {
+  const socket = await connectSocket(server.url, person.client.accessToken);
+  sockets.push(socket);
+  const heard: ChatMessage[] = [];
+  let latest: GatheringLive | undefined;
+  socket.on("message:sent", ({ message }) => heard.push(message));
+  socket.on("gathering:live", ({ live }) => (latest = GatheringLive.parse(live)));
+  return { person, groupId, socket, heard, latest: () => latest };
+}
+
+/** A programme of `count` groups, each with a facilitator and a member past the agreement; the coordinator hosts. */
+async function programmeOfGroups(count: number) {
+  const host = await signedInClient(server.url, { displayName: "Kaisa" });
+  const { programme } = await expectStatus(host.client.post<{ programme: { id: string } }>("/api/programmes", { name: "Verme-verkosto", template: "verme_year" }), 201);
+  const people: { person: Person; groupId: string }[] = [];
+  const groupIds: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const { group } = await expectStatus(
+      host.client.post<{ group: { id: string } }>(`/api/programmes/${programme.id}/groups`, { name: `Ryhmä ${index + 1}`, kind: "peer_mentoring" }),
+      201,
+    );
+    groupIds.push(group.id);
+    const facilitator = await signedInClient(server.url);
+    const member = await signedInClient(server.url);
+    await expectStatus(host.client.post(`/api/programmes/${programme.id}/groups/${group.id}/facilitators`, { email: facilitator.user.email }), 201);
+    await expectStatus(facilitator.client.post(`/api/groups/${group.id}/agreement/accept`, {}), 200);
+    const { invitation } = await expectStatus(facilitator.client.post<{ invitation: { token: string } }>(`/api/groups/${group.id}/invitations`, {}), 201);
+    await expectStatus(member.client.post(`/api/invitations/${invitation.token}/accept`, { acceptAgreement: true }), 200);
+    people.push({ person: facilitator, groupId: group.id }, { person: member, groupId: group.id });
+  }
+  return { host, programmeId: programme.id, groupIds, people };
+}
+
+async function createGathering(host: Person, programmeId: string, groupIds: string[]): Promise<Gathering> {
+  const { gathering } = await expectStatus(
+    host.client.post<{ gathering: Gathering }>(`/api/programmes/${programmeId}/gatherings`, {
+      title: "Syksyn kohtaaminen",
+      startsAt: "2027-10-20T13:00:00+03:00",
+      durationMinutes: 120,
+      groupIds,
+    }),
+    201,
+  );
+  return gathering;
+}
+
+function ok<T>(result: { ok: true } & T): T;
+function ok<T>(result: { ok: false; error: { code: string; message: string } } | ({ ok: true } & T)): T;
+function ok<T>(result: { ok: boolean } & Partial<T> & { error?: { code: string; message: string } }): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error?.code}: ${result.error?.message}`);
+  return result as unknown as T;
+}
+
+/** Waits until this participant's newest pushed state satisfies `match`. */
+async function until(participant: Participant, match: (live: GatheringLive) => boolean): Promise<GatheringLive> {
+  const current = participant.latest();
+  if (current && match(current)) return current;
+  const { live } = await nextEvent(participant.socket, "gathering:live", (payload) => match(GatheringLive.parse(payload.live)));
+  return GatheringLive.parse(live);
+}
+
+const roomOf = (live: GatheringLive, userId: string): BreakoutRoom | undefined =>
+  live.breakouts?.rooms.find((room) => room.members.some((member) => member.userId === userId));
+
+describe("a live gathering with breakout rooms", () => {
+  it("mixes three groups into rooms, keeps each room's chat and notes in it, and brings everyone back", async () => {
+    const { host, programmeId, groupIds, people } = await programmeOfGroups(3);
+    const gathering = await createGathering(host, programmeId, groupIds);
+    const gatheringId = gathering.id;
+
+    const hostSide = await connect(host, "");
+    const participants = await Promise.all(people.map(({ person, groupId }) => connect(person, groupId)));
+
+    // Before the plenary opens, people may wait on the page; only a host opens it.
+    ok(await hostSide.socket.emitWithAck("gathering:join", { gatheringId }));
+    for (const participant of participants) ok(await participant.socket.emitWithAck("gathering:join", { gatheringId }));
+    expect(await participants[0]!.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "start" } })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    const opened = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "start" } })).live;
+    expect(opened).toMatchObject({ status: "live", facilitatorId: host.user.id, room: { blockIndex: 0 } });
+    expect(opened.room.present).toHaveLength(7);
+    expect(opened.conversationId).not.toBeNull();
+    expect(opened.minutesPageId).not.toBeNull();
+
+    // The plenary chat reaches everyone on the page.
+    const hello = await sendMessage(participants[1]!.socket, opened.conversationId!, "Hei kaikki, täällä Ryhmä 1!");
+    for (const participant of [hostSide, ...participants]) {
+      await expect.poll(() => participant.heard.some((message) => message.id === hello.id)).toBe(true);
+    }
+
+    // A draft split: two rooms of three, each mixing groups, nobody with only their own group.
+    expect(await participants[0]!.socket.emitWithAck("breakout:plan", { gatheringId, roomSize: 3 })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    const planned = ok(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId, roomSize: 3, seed: 7 })).live;
+    expect(planned.breakouts).toMatchObject({ round: 1, status: "draft" });
+    const draftRooms = planned.breakouts!.rooms;
+    expect(draftRooms.map((room) => room.members.length)).toEqual([3, 3]);
+    for (const room of draftRooms) expect(new Set(room.members.map((member) => member.groupId)).size).toBeGreaterThanOrEqual(2);
+    expect(draftRooms.flatMap((room) => room.members.map((member) => member.userId)).sort()).toEqual(people.map(({ person }) => person.user.id).sort());
+    // The host is not put in a room.
+    expect(roomOf(planned, host.user.id)).toBeUndefined();
+
+    // Before starting, the host moves one person by hand; moving to a room that does not exist is refused.
+    const moved = draftRooms[0]!.members[0]!;
+    const afterMove = ok(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: moved.userId, roomNumber: 2 })).live;
+    expect(roomOf(afterMove, moved.userId)?.number).toBe(2);
+    expect(afterMove.breakouts!.rooms.map((room) => room.members.length)).toEqual([2, 4]);
+    expect(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: moved.userId, roomNumber: 5 })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed" },
+    });
+    ok(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: moved.userId, roomNumber: 1 }));
+
+    // A planned room is not open yet: nobody writes in it.
+    const draftMember = participants.find((participant) => participant.person.user.id === draftRooms[0]!.members[1]!.userId)!;
+    expect(await sendMessage(draftMember.socket, draftRooms[0]!.conversationId, "liian aikaisin").catch((error: Error) => error.message)).toMatch(/meeting_not_live/);
+
+    // Starting sends everyone their room: the assignment arrives on every participant's socket.
+    ok(await hostSide.socket.emitWithAck("breakout:start", { gatheringId, minutes: 10 }));
+    const assignment = new Map<string, BreakoutRoom>();
+    for (const participant of participants) {
+      const live = await until(participant, (state) => state.breakouts?.status === "open");
+      const mine = roomOf(live, participant.person.user.id);
+      expect(mine, participant.person.user.displayName).toBeDefined();
+      expect(mine!.timer).toMatchObject({ durationMs: 10 * 60_000, pausedAt: null });
+      assignment.set(participant.person.user.id, mine!);
+    }
+    const [roomOne, roomTwo] = afterMove.breakouts!.rooms.map((room) => room.id) as [string, string];
+    const inRoom = (roomId: string) => participants.filter((participant) => assignment.get(participant.person.user.id)!.id === roomId);
+    const [first, second] = [inRoom(roomOne), inRoom(roomTwo)];
+    expect([first.length, second.length]).toEqual([3, 3]);
+    const firstRoom = assignment.get(first[0]!.person.user.id)!;
+    const secondRoom = assignment.get(second[0]!.person.user.id)!;
+
+    // Each enters their own room; another room is closed to them as if it did not exist.
+    for (const participant of participants) ok(await participant.socket.emitWithAck("breakout:join", { breakoutId: assignment.get(participant.person.user.id)!.id }));
+    expect(await second[0]!.socket.emitWithAck("breakout:join", { breakoutId: firstRoom.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    ok(await hostSide.socket.emitWithAck("breakout:join", { breakoutId: firstRoom.id }));
+
+    // Room one's chat reaches room one (and the host looking in), never room two.
+    const secret = await sendMessage(first[0]!.socket, firstRoom.conversationId, `Huoneen 1 ajatus ${randomUUID()}`);
+    const other = await sendMessage(second[0]!.socket, secondRoom.conversationId, "Huoneen 2 ajatus");
+    for (const participant of [...first, hostSide]) await expect.poll(() => participant.heard.some((message) => message.id === secret.id)).toBe(true);
+    for (const participant of second) await expect.poll(() => participant.heard.some((message) => message.id === other.id)).toBe(true);
+    for (const participant of second) expect(participant.heard.some((message) => message.conversationId === firstRoom.conversationId)).toBe(false);
+    for (const participant of first) expect(participant.heard.some((message) => message.conversationId === secondRoom.conversationId)).toBe(false);
+    expect(await second[0]!.socket.emitWithAck("message:history", { conversationId: firstRoom.conversationId, limit: 50 })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    expect(await sendMessage(second[1]!.socket, firstRoom.conversationId, "kurkistus").catch((error: Error) => error.message)).toMatch(/not_found/);
+
+    // Room one's notes: its people edit together; room two cannot even get a ticket for them.
+    expect((await second[0]!.person.client.post(`/api/notes/${firstRoom.notesPageId}/ticket`)).status).toBe(404);
+    expect((await second[0]!.person.client.get(`/api/notes/${firstRoom.notesPageId}/markdown`)).status).toBe(404);
+    const writer = await openNote(server.url, first[0]!.person.client, firstRoom.notesPageId);
+    const reader = await openNote(server.url, first[1]!.person.client, firstRoom.notesPageId);
+    try {
+      writer.doc.getText("probe").insert(0, "Yhteinen havainto");
+      await expect.poll(() => reader.doc.getText("probe").toString()).toBe("Yhteinen havainto");
+    } finally {
+      writer.destroy();
+      reader.destroy();
+    }
+    // A gathering's page stays with it: not renamed or deleted like a notebook page.
+    expect((await first[0]!.person.client.patch(`/api/notes/${firstRoom.notesPageId}`, { title: "Oma" })).status).toBe(403);
+    expect((await first[0]!.person.client.delete(`/api/notes/${firstRoom.notesPageId}`)).status).toBe(403);
+
+    // The room runs its own timer; another room's people cannot touch it.
+    const paused = ok(await first[1]!.socket.emitWithAck("breakout:timer", { breakoutId: firstRoom.id, op: "pause" })).room;
+    expect(paused.timer.pausedAt).not.toBeNull();
+    expect(await second[1]!.socket.emitWithAck("breakout:timer", { breakoutId: firstRoom.id, op: "resume" })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+    const extended = ok(await first[1]!.socket.emitWithAck("breakout:timer", { breakoutId: firstRoom.id, op: "extend", minutes: 5 })).room;
+    expect(extended.timer.durationMs).toBe(15 * 60_000);
+
+    // The host's broadcast reaches every room.
+    ok(await hostSide.socket.emitWithAck("gathering:broadcast", { gatheringId, text: "Viisi minuuttia aikaa!" }));
+    for (const participant of participants) await until(participant, (live) => live.broadcast?.text === "Viisi minuuttia aikaa!");
+
+    // The report-back: only the room's own people publish its summary.
+    expect(await hostSide.socket.emitWithAck("breakout:summary", { breakoutId: firstRoom.id, text: "Isännän teksti" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await first[0]!.socket.emitWithAck("breakout:summary", { breakoutId: firstRoom.id, text: "   " })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed" },
+    });
+    ok(await first[2]!.socket.emitWithAck("breakout:summary", { breakoutId: firstRoom.id, text: "Tavoitteiden katsaus kannattaa aloittaa aina." }));
+
+    // Call-back: every participant is in the plenary again, and room chats no longer reach their sockets.
+    expect(await participants[0]!.socket.emitWithAck("breakout:callBack", { gatheringId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    ok(await hostSide.socket.emitWithAck("breakout:callBack", { gatheringId }));
+    for (const participant of participants) {
+      const live = await until(participant, (state) => state.breakouts?.status === "closed");
+      expect(live.room.present.map((person) => person.userId)).toContain(participant.person.user.id);
+      expect(roomOf(live, participant.person.user.id)!.timer.pausedAt).not.toBeNull();
+    }
+    const heardBefore = first[1]!.heard.length;
+    const late = await sendMessage(first[0]!.socket, firstRoom.conversationId, "Jälkikirjoitus");
+    const plenaryAgain = await sendMessage(second[0]!.socket, opened.conversationId!, "Takaisin yhteisessä");
+    await expect.poll(() => first[1]!.heard.some((message) => message.id === plenaryAgain.id)).toBe(true);
+    expect(first[1]!.heard.slice(heardBefore).some((message) => message.id === late.id)).toBe(false);
+
+    // Room two reports back after the call-back; both summaries are in the plenary for everyone.
+    ok(await second[0]!.socket.emitWithAck("breakout:summary", { breakoutId: secondRoom.id, text: "Sovimme yhteisestä kokeilusta." }));
+    const reported = await until(participants[5]!, (live) => live.reports.length === 2);
+    expect(reported.reports.map((report) => [report.round, report.number, report.summary.text])).toEqual([
+      [1, 1, "Tavoitteiden katsaus kannattaa aloittaa aina."],
+      [1, 2, "Sovimme yhteisestä kokeilusta."],
+    ]);
+    expect(reported.reports[0]!.summary.byName).toBe(first[2]!.person.user.displayName);
+
+    // The end: the gathering's chat is kept but no longer written in.
+    const ended = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "end" } })).live;
+    expect(ended.status).toBe("ended");
+    expect(await sendMessage(participants[0]!.socket, opened.conversationId!, "vielä yksi").catch((error: Error) => error.message)).toMatch(/meeting_not_live/);
+    const history = ok(await participants[0]!.socket.emitWithAck("message:history", { conversationId: opened.conversationId!, limit: 50 }));
+    expect(history.messages.map((message) => message.body)).toEqual(["Hei kaikki, täällä Ryhmä 1!", "Takaisin yhteisessä"]);
+    const { gathering: after } = await expectStatus(participants[0]!.person.client.get<{ gathering: Gathering }>(`/api/gatherings/${gatheringId}`), 200);
+    expect(after.status).toBe("ended");
+  });
+
+  it("keeps outsiders out of the live gathering, its plenary chat and its minutes", async () => {
+    const { host, programmeId, groupIds, people } = await programmeOfGroups(2);
+    const gathering = await createGathering(host, programmeId, [groupIds[0]!]);
+    const hostSide = await connect(host, "");
+    const invited = await connect(people[1]!.person, groupIds[0]!);
+    // A member of a group of the same programme that was not invited, and a stranger.
+    const uninvited = await connect(people[3]!.person, groupIds[1]!);
+    const stranger = await connect(await signedInClient(server.url), "");
+
+    const live = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId: gathering.id, control: { type: "start" } })).live;
+    ok(await invited.socket.emitWithAck("gathering:join", { gatheringId: gathering.id }));
+    for (const outsider of [uninvited, stranger]) {
+      for (const [event, payload] of [
+        ["gathering:join", { gatheringId: gathering.id }],
+        ["gathering:hand", { gatheringId: gathering.id, raised: true }],
+        ["breakout:plan", { gatheringId: gathering.id, roomSize: 2 }],
+        ["message:history", { conversationId: live.conversationId!, limit: 10 }],
+      ] as const) {
+        expect(await (outsider.socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(event, payload), event).toMatchObject({
+          ok: false,
+          error: { code: "not_found" },
+        });
+      }
+      expect((await outsider.person.client.post(`/api/notes/${live.minutesPageId}/ticket`)).status).toBe(404);
+    }
+    // An invited member opens the minutes; bad input is answered, not stored.
+    await ticketFor(invited.person.client, live.minutesPageId!);
+    expect(await invited.socket.emitWithAck("breakout:plan", { gatheringId: gathering.id, roomSize: 50 } as never)).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    expect(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId: gathering.id, roomSize: 2 })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed", message: expect.stringMatching(/at least two/) },
+    });
+    expect(await hostSide.socket.emitWithAck("gathering:control", { gatheringId: gathering.id, control: { type: "handOver", userId: invited.person.user.id } })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed" },
+    });
+  });
+});

@@ -189,6 +189,7 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
     handleWithAck(
       BreakoutIdPayload,
       async ({ breakoutId }) => {
+        await authorizeBreakout(db, userId(), breakoutId, "read");
         await socket.leave(rooms.breakout(breakoutId));
         return { left: true as const };
       },

@@ -276,13 +276,31 @@ describe("a live gathering with breakout rooms", () => {
     const stranger = await connect(await signedInClient(server.url), "");
 
     const live = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId: gathering.id, control: { type: "start" } })).live;
-    ok(await invited.socket.emitWithAck("gathering:join", { gatheringId: gathering.id }));
+    const facilitator = await connect(people[0]!.person, groupIds[0]!);
+    for (const participant of [invited, facilitator]) ok(await participant.socket.emitWithAck("gathering:join", { gatheringId: gathering.id }));
+    ok(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId: gathering.id, roomSize: 2 }));
+    const started = ok(await hostSide.socket.emitWithAck("breakout:start", { gatheringId: gathering.id, minutes: 5 })).live;
+    const breakout = started.breakouts!.rooms[0]!;
+    const gatheringId = gathering.id;
+    const breakoutId = breakout.id;
     for (const outsider of [uninvited, stranger]) {
       for (const [event, payload] of [
-        ["gathering:join", { gatheringId: gathering.id }],
-        ["gathering:hand", { gatheringId: gathering.id, raised: true }],
-        ["breakout:plan", { gatheringId: gathering.id, roomSize: 2 }],
+        ["gathering:join", { gatheringId }],
+        ["gathering:leave", { gatheringId }],
+        ["gathering:control", { gatheringId, control: { type: "end" } }],
+        ["gathering:hand", { gatheringId, raised: true }],
+        ["gathering:broadcast", { gatheringId, text: "Hei" }],
+        ["breakout:plan", { gatheringId, roomSize: 2 }],
+        ["breakout:move", { gatheringId, userId: invited.person.user.id, roomNumber: 1 }],
+        ["breakout:start", { gatheringId, minutes: 5 }],
+        ["breakout:callBack", { gatheringId }],
+        ["breakout:join", { breakoutId }],
+        ["breakout:leave", { breakoutId }],
+        ["breakout:timer", { breakoutId, op: "pause" }],
+        ["breakout:summary", { breakoutId, text: "Ulkopuolisen yhteenveto" }],
         ["message:history", { conversationId: live.conversationId!, limit: 10 }],
+        ["message:history", { conversationId: breakout.conversationId, limit: 10 }],
+        ["conversation:read", { conversationId: breakout.conversationId, seq: 1 }],
       ] as const) {
         expect(await (outsider.socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(event, payload), event).toMatchObject({
           ok: false,
@@ -290,10 +308,17 @@ describe("a live gathering with breakout rooms", () => {
         });
       }
       expect((await outsider.person.client.post(`/api/notes/${live.minutesPageId}/ticket`)).status).toBe(404);
+      expect((await outsider.person.client.post(`/api/notes/${breakout.notesPageId}/ticket`)).status).toBe(404);
     }
+    // Nothing an outsider sent changed the gathering.
+    const unchanged = ok(await hostSide.socket.emitWithAck("gathering:join", { gatheringId })).live;
+    expect(unchanged).toMatchObject({ status: "live", broadcast: null, breakouts: { status: "open" }, reports: [] });
+    expect(unchanged.room.hands).toEqual([]);
+    ok(await hostSide.socket.emitWithAck("breakout:callBack", { gatheringId }));
     // An invited member opens the minutes; bad input is answered, not stored.
     await ticketFor(invited.person.client, live.minutesPageId!);
-    expect(await invited.socket.emitWithAck("breakout:plan", { gatheringId: gathering.id, roomSize: 50 } as never)).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    expect(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId: gathering.id, roomSize: 50 })).toMatchObject({ ok: false, error: { code: "validation_failed" } });
+    ok(await facilitator.socket.emitWithAck("gathering:leave", { gatheringId }));
     expect(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId: gathering.id, roomSize: 2 })).toMatchObject({
       ok: false,
       error: { code: "validation_failed", message: expect.stringMatching(/at least two/) },

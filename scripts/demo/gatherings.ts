@@ -1,13 +1,22 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import { callBackBreakouts, controlGathering, planBreakouts, publishBreakoutSummary, startBreakouts } from "../../server/commands/gatheringRoom";
 import { answerRsvp, createGathering, publishDigest } from "../../server/commands/gatherings";
 import type { Db } from "../../server/db/database";
-import { gatherings, groups, methodCards, programmes } from "../../server/db/schema";
+import { breakoutMembers, breakoutRooms, gatherings, groups, memberships, methodCards, programmes } from "../../server/db/schema";
 import type { DemoAccount, DemoPersonKey } from "./accounts";
 import { DEMO_PROGRAMMES } from "./programmes";
 
 /** The demo programme whose groups meet each other. */
 const DEMO_GATHERING_PROGRAMME = DEMO_PROGRAMMES[0]!.name;
 export const DEMO_GATHERING_TITLE = "Kevään kohtaaminen: mitä ryhmät ovat oppineet";
+export const DEMO_PAST_GATHERING_TITLE = "Syksyn kohtaaminen: ryhmien yhteiset kokeilut";
+
+/** What the breakout rooms of the past gathering reported back, room by room. */
+const PAST_SUMMARIES = [
+  "Kaikissa ryhmissämme tavoitteiden katsaus tapaamisen alussa on auttanut. Kokeilemme yhteistä kysymyspohjaa, jotta katsaus ei veny.",
+  "Etäryhmissä hiljaiset jäävät helposti sivuun. Sovimme kokeilevamme kierrosta, jossa jokainen puhuu ensin kerran ennen vapaata keskustelua.",
+  "Projektipäälliköiden yksinäisyys toistui kaikissa pöydissä. Ehdotamme ohjelmaan kevääksi yhteistä sparrausaamua.",
+];
 
 /** Answers of the demo people who belong to the invited groups. */
 const RSVPS: [DemoPersonKey, "yes" | "maybe" | "no"][] = [
@@ -20,15 +29,15 @@ const RSVPS: [DemoPersonKey, "yes" | "maybe" | "no"][] = [
 
 /**
  * Gives the pilot programme a coming gathering of its groups, with a learning-café agenda, answers from
- * the demo people and one group's published learning digest. A programme that already has gatherings
- * keeps them as they are.
+ * the demo people and one group's published learning digest, and a past one whose breakout rooms
+ * reported back. A programme that already has gatherings keeps them as they are.
  */
 export async function seedDemoGatherings(db: Db, people: DemoAccount[]): Promise<{ seeded: string[]; kept: string[] }> {
   const idOf = (key: DemoPersonKey) => people.find((person) => person.key === key)!.id;
   const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.name, DEMO_GATHERING_PROGRAMME)).limit(1);
   if (!programme) return { seeded: [], kept: [] };
   const existing = await db.select({ id: gatherings.id }).from(gatherings).where(eq(gatherings.programmeId, programme.id)).limit(1);
-  if (existing.length > 0) return { seeded: [], kept: [DEMO_GATHERING_TITLE] };
+  if (existing.length > 0) return { seeded: [], kept: [DEMO_GATHERING_TITLE, DEMO_PAST_GATHERING_TITLE] };
 
   const invited = await db
     .select({ id: groups.id, name: groups.name })
@@ -66,5 +75,52 @@ export async function seedDemoGatherings(db: Db, people: DemoAccount[]): Promise
       "Opimme, että ohjausryhmän kokous kannattaa valmistella päätösten kautta: mitä päätöksiä tarvitaan, ja mitä tietoa niihin. Vertaiskonsultaatio auttoi meitä näkemään omat sokeat pisteemme.",
     );
   }
-  return { seeded: [DEMO_GATHERING_TITLE], kept: [] };
+  await seedPastGathering(db, idOf("coordinator"), programme.id, invited.map((group) => group.id), cafe?.id ?? null);
+  return { seeded: [DEMO_GATHERING_TITLE, DEMO_PAST_GATHERING_TITLE], kept: [] };
+}
+
+/**
+ * A gathering held six weeks ago, run through the same commands as a live one: the plenary opened,
+ * the people present were mixed into breakout rooms, each room reported back, and the gathering ended.
+ */
+async function seedPastGathering(db: Db, hostId: string, programmeId: string, groupIds: string[], cafeId: string | null): Promise<void> {
+  const startsAt = new Date(Date.now() - 42 * 24 * 60 * 60 * 1000);
+  startsAt.setUTCHours(11, 0, 0, 0);
+  const at = (minutes: number) => new Date(startsAt.getTime() + minutes * 60_000);
+  const gatheringId = await createGathering(db, hostId, programmeId, {
+    title: DEMO_PAST_GATHERING_TITLE,
+    purpose: "Ryhmät vaihtavat kokemuksia ja valitsevat yhteiset kokeilut syksylle.",
+    startsAt: startsAt.toISOString(),
+    durationMinutes: 150,
+    timeZone: "Europe/Helsinki",
+    location: "Hämeenlinna, kampuksen auditorio",
+    groupIds,
+    agenda: [
+      { kind: "check_in", title: "", minutes: 20, methodCardId: null, notes: "" },
+      { kind: "method", title: "", minutes: 60, methodCardId: cafeId, notes: "Pienryhmissä ryhmät sekoittuvat" },
+      { kind: "other", title: "Pienryhmien koosteet", minutes: 50, methodCardId: null, notes: "" },
+      { kind: "check_out", title: "", minutes: 20, methodCardId: null, notes: "" },
+    ],
+  });
+  const present = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(inArray(memberships.groupId, groupIds), isNotNull(memberships.agreementAcceptedAt)));
+  const presentIds = [...new Set(present.map((row) => row.userId))].filter((userId) => userId !== hostId);
+  await controlGathering(db, gatheringId, hostId, { type: "start" }, presentIds, at(0));
+  await controlGathering(db, gatheringId, hostId, { type: "next" }, presentIds, at(20));
+  await planBreakouts(db, gatheringId, presentIds, 3, 2026);
+  await startBreakouts(db, gatheringId, 45, at(25));
+  await callBackBreakouts(db, gatheringId, at(70));
+  const rooms = await db
+    .select({ id: breakoutRooms.id })
+    .from(breakoutRooms)
+    .where(eq(breakoutRooms.gatheringId, gatheringId))
+    .orderBy(asc(breakoutRooms.number));
+  for (const [index, room] of rooms.entries()) {
+    const [reporter] = await db.select({ userId: breakoutMembers.userId }).from(breakoutMembers).where(eq(breakoutMembers.roomId, room.id)).limit(1);
+    const summary = PAST_SUMMARIES[index % PAST_SUMMARIES.length]!;
+    if (reporter) await publishBreakoutSummary(db, room.id, reporter.userId, summary, at(72 + index));
+  }
+  await controlGathering(db, gatheringId, hostId, { type: "end" }, presentIds, at(150));
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE, seedDemoAccounts } from "../../scripts/demo/accounts";
 import { DEMO_ASSESSMENT_GROUP, seedDemoAssessments } from "../../scripts/demo/assessments";
 import { DEMO_CONVERSATIONS, seedDemoChat } from "../../scripts/demo/chat";
-import { DEMO_GATHERING_TITLE, seedDemoGatherings } from "../../scripts/demo/gatherings";
+import { DEMO_GATHERING_TITLE, DEMO_PAST_GATHERING_TITLE, seedDemoGatherings } from "../../scripts/demo/gatherings";
 import { DEMO_MEETING_GROUP, DEMO_POLL_GROUP, seedDemoMeetings } from "../../scripts/demo/meetings";
 import { seedDemoNotebooks } from "../../scripts/demo/notes";
 import { DEMO_PROGRAMMES, demoGroupIds, seedDemoProgrammes } from "../../scripts/demo/programmes";
@@ -13,7 +13,7 @@ import { UnreadList } from "../../shared/schemas/chat";
 import { GoalList, GroupDetail, GroupList, GROUP_KINDS, ProgrammeDetailResponse } from "../../shared/schemas/groups";
 import { NotePageList } from "../../shared/schemas/notes";
 import { MeetingList, MeetingSummary, MyMeetingList, PollList } from "../../shared/schemas/meetings";
-import { GatheringList, GatheringResponse } from "../../shared/schemas/gatherings";
+import { GatheringList, GatheringLive, GatheringResponse } from "../../shared/schemas/gatherings";
 import { ApiClient } from "../support/http";
 import { markdownOf, openNote, paragraphs } from "../support/notes";
 import { connectSocket } from "../support/sockets";
@@ -236,11 +236,12 @@ describe("the demo seed", () => {
     expect(polls[0]!.options.filter((option) => option.best)).toHaveLength(1);
   });
 
-  it("organises a coming gathering of the pilot's groups with answers and a published digest, once", async () => {
+  it("organises a coming gathering of the pilot's groups with answers and a published digest, and a past one that reported back, once", async () => {
     const people = await seedDemoAccounts(server.database.db);
     await seedDemoProgrammes(server.database.db, people);
-    expect(await seedDemoGatherings(server.database.db, people)).toEqual({ seeded: [DEMO_GATHERING_TITLE], kept: [] });
-    expect(await seedDemoGatherings(server.database.db, people)).toEqual({ seeded: [], kept: [DEMO_GATHERING_TITLE] });
+    const titles = [DEMO_GATHERING_TITLE, DEMO_PAST_GATHERING_TITLE];
+    expect(await seedDemoGatherings(server.database.db, people)).toEqual({ seeded: titles, kept: [] });
+    expect(await seedDemoGatherings(server.database.db, people)).toEqual({ seeded: [], kept: titles });
 
     const aino = people.find((person) => person.key === "aino")!;
     const client = await signIn(aino.email, aino.password);
@@ -251,5 +252,28 @@ describe("the demo seed", () => {
     expect(gathering.rsvps.yes).toBeGreaterThanOrEqual(3);
     expect(gathering.digests.map((digest) => digest.groupName)).toEqual(["Projektinhallinnan arki"]);
     expect(gathering.agenda.some((block) => block.methodCardId !== null)).toBe(true);
+
+    // The past gathering: held and ended, its mixed breakout rooms' summaries are the report-back.
+    const coordinator = people.find((person) => person.key === "coordinator")!;
+    const host = await signIn(coordinator.email, coordinator.password);
+    const { programmes } = (await host.get<{ programmes: { id: string; name: string }[] }>("/api/programmes")).body;
+    const pilot = programmes.find((programme) => programme.name === DEMO_PROGRAMMES[0]!.name)!;
+    const listed = GatheringList.parse((await host.get(`/api/programmes/${pilot.id}/gatherings`)).body).gatherings;
+    const past = listed.find((entry) => entry.title === DEMO_PAST_GATHERING_TITLE)!;
+    expect(past.status).toBe("ended");
+    expect(new Date(past.startsAt).getTime()).toBeLessThan(Date.now());
+    const socket = await connectSocket(server.url, client.accessToken);
+    try {
+      const joined = await socket.emitWithAck("gathering:join", { gatheringId: past.id });
+      if (!joined.ok) throw new Error(joined.error.message);
+      const live = GatheringLive.parse(joined.live);
+      expect(live.status).toBe("ended");
+      expect(live.reports.length).toBeGreaterThanOrEqual(2);
+      expect(live.reports.every((report) => report.summary.text.length > 20 && report.summary.byName)).toBe(true);
+      expect(live.breakouts?.status).toBe("closed");
+      for (const room of live.breakouts!.rooms) expect(new Set(room.members.map((member) => member.groupId)).size).toBeGreaterThanOrEqual(2);
+    } finally {
+      socket.close();
+    }
   });
 });

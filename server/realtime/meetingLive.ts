@@ -5,7 +5,7 @@ import type { MeetingStatus } from "../../shared/schemas/meetings";
 import type { Db } from "../db/database";
 import { displayNames, listGroupMeetings, loadPoll, type PresenceLookup } from "../db/meetingQueries";
 import { presentRoom } from "../db/liveRoom";
-import { gatheringGroups, gatherings, meetings, programmeCoordinators } from "../db/schema";
+import { breakoutRooms, gatheringGroups, gatherings, meetings, programmeCoordinators } from "../db/schema";
 import type { MeetingRow } from "../policies/meetings";
 import type { PiiriIo } from "./index";
 
@@ -24,7 +24,7 @@ export interface MeetingLive {
    * page fetches it again through the same authorization as any request).
    */
   gatheringChanged(gatheringId: string): Promise<void>;
-  /** Someone left the group: their sockets leave the group's meeting rooms at once. */
+  /** Someone left the group: their sockets leave the group's meeting rooms and live gatherings at once. */
   memberLeft(groupId: string, userId: string): Promise<void>;
 }
 
@@ -79,6 +79,16 @@ export function createMeetingLive(io: PiiriIo, db: Db, logger: Logger): MeetingL
           .from(meetings)
           .where(and(eq(meetings.groupId, groupId), inArray(meetings.status, ["scheduled", "live"])));
         if (open.length > 0) io.in(rooms.user(userId)).socketsLeave(open.map((meeting) => rooms.meeting(meeting.id)));
+        // Live gatherings the group was invited to: their plenary and breakout chats stop reaching them too
+        // (someone still taking part through another group simply joins again, authorized afresh).
+        const live = await db
+          .select({ gatheringId: gatherings.id, breakoutId: breakoutRooms.id })
+          .from(gatheringGroups)
+          .innerJoin(gatherings, and(eq(gatherings.id, gatheringGroups.gatheringId), eq(gatherings.status, "live")))
+          .leftJoin(breakoutRooms, eq(breakoutRooms.gatheringId, gatherings.id))
+          .where(eq(gatheringGroups.groupId, groupId));
+        const liveRooms = new Set(live.flatMap((row) => [rooms.gathering(row.gatheringId), ...(row.breakoutId ? [rooms.breakout(row.breakoutId)] : [])]));
+        if (liveRooms.size > 0) io.in(rooms.user(userId)).socketsLeave([...liveRooms]);
       }),
   };
 }

@@ -328,4 +328,30 @@ describe("a live gathering with breakout rooms", () => {
       error: { code: "validation_failed" },
     });
   });
+
+  it("takes someone removed from their group out of the gathering's rooms at once", async () => {
+    const { host, programmeId, groupIds, people } = await programmeOfGroups(2);
+    const gathering = await createGathering(host, programmeId, groupIds);
+    const gatheringId = gathering.id;
+    const hostSide = await connect(host, "");
+    const participants = await Promise.all(people.map(({ person, groupId }) => connect(person, groupId)));
+    ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "start" } }));
+    for (const participant of [hostSide, ...participants]) ok(await participant.socket.emitWithAck("gathering:join", { gatheringId }));
+    ok(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId, roomSize: 2 }));
+    const live = ok(await hostSide.socket.emitWithAck("breakout:start", { gatheringId, minutes: 5 })).live;
+    for (const participant of participants) ok(await participant.socket.emitWithAck("breakout:join", { breakoutId: roomOf(live, participant.person.user.id)!.id }));
+
+    // Group 1's member is removed by the group's facilitator while in a breakout room.
+    const [facilitator, removed] = [participants[0]!, participants[1]!];
+    const room = roomOf(live, removed.person.user.id)!;
+    const roommate = participants.find((participant) => participant !== removed && roomOf(live, participant.person.user.id)!.id === room.id)!;
+    await expectStatus(facilitator.person.client.delete(`/api/groups/${groupIds[0]}/members/${removed.person.user.id}`), 204);
+
+    const after = await sendMessage(roommate.socket, room.conversationId, "Jatketaan kahdestaan");
+    const plenary = await sendMessage(roommate.socket, live.conversationId!, "Ja yhteisessä");
+    await expect.poll(() => hostSide.heard.some((message) => message.id === plenary.id)).toBe(true);
+    expect(removed.heard.some((message) => message.id === after.id || message.id === plenary.id)).toBe(false);
+    expect(await removed.socket.emitWithAck("breakout:join", { breakoutId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await removed.socket.emitWithAck("gathering:join", { gatheringId })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
 });

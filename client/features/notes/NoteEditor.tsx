@@ -3,6 +3,8 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { Placeholder } from "@tiptap/extensions";
+import { Plugin, TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
@@ -54,6 +56,24 @@ function renderCaret(user: { name?: unknown; color?: unknown }): HTMLElement {
 function renderSelection(user: { color?: unknown }): { class: string; style?: string } {
   const color = typeof user.color === "string" && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : null;
   return color ? { class: "notes-selection", style: `background-color: ${color}33` } : { class: "notes-selection" };
+}
+
+/**
+ * Takes the page's selection into the editor as the text loses focus. Chromium reports a keyboard
+ * selection (Shift+Home) in a `selectionchange` event that can arrive after the next key has been
+ * handled; when that key leaves the text (Alt+F10 to the toolbar, Tab), ProseMirror, no longer
+ * focused, ignores the late event and the toolbar would act on the caret from before the selection.
+ */
+function takeSelectionFromPage(view: EditorView): void {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!view.editable || view.composing || !(view.state.selection instanceof TextSelection)) return;
+  if (!selection?.anchorNode || !selection.focusNode) return;
+  if (!view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return;
+  const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+  const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+  if (anchor === view.state.selection.anchor && head === view.state.selection.head) return;
+  const { doc, tr } = view.state;
+  view.dispatch(tr.setSelection(TextSelection.between(doc.resolve(anchor), doc.resolve(head))));
 }
 
 /** The text area's name and state for assistive technology. */
@@ -261,6 +281,16 @@ export function NoteEditor({
         Placeholder.configure({ placeholder: () => texts.current.placeholder }),
         Collaboration.configure({ document: doc, field: NOTE_FRAGMENT }),
         CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+        Extension.create({
+          name: "notesSelectionOnBlur",
+          addProseMirrorPlugins() {
+            const blur = (view: EditorView) => {
+              takeSelectionFromPage(view);
+              return false;
+            };
+            return [new Plugin({ props: { handleDOMEvents: { blur } } })];
+          },
+        }),
         Extension.create({
           name: "notesShortcuts",
           addKeyboardShortcuts() {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { AgendaBlockKind } from "../../shared/schemas/meetings";
 import type { Gathering, GatheringStatus, GatheringSummary, RsvpAnswer } from "../../shared/schemas/gatherings";
 import type { GatheringAccess, GatheringRow } from "../policies/gatherings";
@@ -96,30 +96,36 @@ export async function listProgrammeGatherings(db: Db, programmeId: string): Prom
   return rows.map((row) => presentSummary(row.gathering, row.programmeName, null));
 }
 
+/** Which of my gatherings: all (the calendar feed), those still to come or going on, or those held. */
+export type GatheringWindow = { when: "all" } | { when: "coming" | "past"; now: Date };
+
+const endsAt = sql`${gatherings.startsAt} + make_interval(mins => ${gatherings.durationMinutes})`;
+
 /**
- * Gatherings I take part in — as a member of an invited group (agreement accepted) or as a host — from
- * `since` on (all of them when not given), with my answer.
+ * Gatherings I take part in — as a member of an invited group (agreement accepted) or as a host — with
+ * my answer. Coming ones (soonest first) have not ended, or are live even past their planned end; past
+ * ones (latest first) were held: ended, or their time has passed without being cancelled.
  */
-export async function listMyGatherings(db: Db, userId: string, since?: Date): Promise<GatheringSummary[]> {
+export async function listMyGatherings(db: Db, userId: string, window: GatheringWindow): Promise<GatheringSummary[]> {
   const invitedTo = db
     .select({ id: gatheringGroups.gatheringId })
     .from(gatheringGroups)
     .innerJoin(memberships, and(eq(memberships.groupId, gatheringGroups.groupId), eq(memberships.userId, userId)))
     .where(sql`${memberships.agreementAcceptedAt} is not null`);
   const hosting = db.select({ id: programmeCoordinators.programmeId }).from(programmeCoordinators).where(eq(programmeCoordinators.userId, userId));
+  const inWindow =
+    window.when === "coming"
+      ? or(eq(gatherings.status, "live"), and(eq(gatherings.status, "scheduled"), gte(endsAt, window.now)))
+      : window.when === "past"
+        ? or(eq(gatherings.status, "ended"), and(inArray(gatherings.status, ["scheduled", "live"]), lt(endsAt, window.now)))
+        : undefined;
   const rows = await db
     .select({ gathering: gatherings, programmeName: programmes.name, myRsvp: gatheringRsvps.answer })
     .from(gatherings)
     .innerJoin(programmes, eq(programmes.id, gatherings.programmeId))
     .leftJoin(gatheringRsvps, and(eq(gatheringRsvps.gatheringId, gatherings.id), eq(gatheringRsvps.userId, userId)))
-    .where(
-      and(
-        or(inArray(gatherings.id, invitedTo), inArray(gatherings.programmeId, hosting)),
-        since ? gte(sql`${gatherings.startsAt} + make_interval(mins => ${gatherings.durationMinutes})`, since) : undefined,
-        since ? inArray(gatherings.status, ["scheduled", "live"]) : undefined,
-      ),
-    )
-    .orderBy(asc(gatherings.startsAt))
+    .where(and(or(inArray(gatherings.id, invitedTo), inArray(gatherings.programmeId, hosting)), inWindow))
+    .orderBy(window.when === "past" ? desc(gatherings.startsAt) : asc(gatherings.startsAt))
     .limit(200);
   return rows.map((row) => presentSummary(row.gathering, row.programmeName, row.myRsvp));
 }

@@ -7,6 +7,7 @@ import {
   GatheringList,
   GatheringParams,
   GatheringResponse,
+  MyGatheringsQuery,
   RsvpInput,
   type GatheringSummary,
   UpdateGatheringInput,
@@ -64,11 +65,12 @@ export function gatheringRoutes(deps: ServerDeps): AnyRoute[] {
       method: "get",
       path: "/api/me/gatherings",
       tag,
-      summary: "Coming gatherings I am invited to or host",
+      summary: "Gatherings I am invited to or host: coming ones (the default) or past ones",
       auth: true,
+      query: MyGatheringsQuery,
       responses: { 200: { description: "Gatherings", schema: GatheringList }, ...errorResponses(401) },
-      async handle({ auth, res }) {
-        res.json({ gatherings: await listMyGatherings(db, auth.userId, new Date()) });
+      async handle({ auth, query, res }) {
+        res.json({ gatherings: await listMyGatherings(db, auth.userId, { when: query.when, now: new Date() }) });
       },
     }),
 

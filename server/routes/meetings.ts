@@ -452,7 +452,7 @@ export function meetingRoutes(deps: ServerDeps): AnyRoute[] {
           .where(eq(calendarFeeds.token, token));
         if (!feed) throw new AppError("not_found", "No such calendar feed");
         const base = baseUrl(req);
-        const [meetings, gatherings] = await Promise.all([listCalendarMeetings(db, feed.userId), listMyGatherings(db, feed.userId)]);
+        const [meetings, gatherings] = await Promise.all([listCalendarMeetings(db, feed.userId), listMyGatherings(db, feed.userId, { when: "all" })]);
         const entries = [...meetings.map((meeting) => meetingEntry(meeting, meeting.groupName, base)), ...gatherings.map((gathering) => gatheringEntry(gathering, base))];
         sendCalendar(res, "piiri.ics", piiriCalendar(`Piiri – ${feed.displayName}`, entries.sort((a, b) => a.startsAt.localeCompare(b.startsAt))));
       },

@@ -107,6 +107,7 @@ export const RsvpInput = z.object({ answer: RsvpAnswer }).meta({ id: "RsvpInput"
 export const DigestInput = z.object({ text: z.string().trim().min(1).max(GATHERING.digestMax) }).meta({ id: "DigestInput" });
 
 export const GatheringParams = z.object({ gatheringId: z.uuid() });
+export const MyGatheringsQuery = z.object({ when: z.enum(["coming", "past"]).default("coming") });
 export const GatheringGroupParams = z.object({ gatheringId: z.uuid(), groupId: z.uuid() });
 export const GatheringResponse = z.object({ gathering: Gathering }).meta({ id: "GatheringResponse" });
 export const GatheringList = z.object({ gatherings: z.array(GatheringSummary) }).meta({ id: "GatheringList" });

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GatheringSummary } from "../../shared/schemas/gatherings";
-import { expectNoAxeViolations, launchChromium, newContext, screenshot } from "../support/browser";
+import type { Gathering, GatheringSummary } from "../../shared/schemas/gatherings";
+import { expectNoAxeViolations, launchChromium, newContext, screenshot, tabTo } from "../support/browser";
 import { expectStatus } from "../support/groups";
 import { signedInClient } from "../support/http";
 import { startTestServer, type TestServer } from "../support/testServer";
@@ -26,6 +26,7 @@ let programmeId: string;
 let kaisa: Person;
 let outi: Person;
 let aino: Person;
+let pekka: Person;
 let bertta: Person;
 const contexts: BrowserContext[] = [];
 
@@ -52,7 +53,7 @@ beforeAll(async () => {
     await expectStatus(member.client.post(`/api/invitations/${invitation.token}/accept`, { acceptAgreement: true }), 200);
     people.push(facilitator, member);
   }
-  [outi, aino, , bertta] = people as [Person, Person, Person, Person];
+  [outi, aino, pekka, bertta] = people as [Person, Person, Person, Person];
   await expectStatus(bertta.client.patch("/api/me", { locale: "en" }), 200);
 });
 
@@ -103,6 +104,17 @@ function helsinkiInput(days: number, hour: number): string {
   const date = new Date(Date.now() + days * 86_400_000);
   const day = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(date);
   return `${day}T${String(hour).padStart(2, "0")}:00`;
+}
+
+/** Sends a message in the chat under the heading `chat`, as a person would: typed, then Enter. */
+async function sendChat(page: Page, chat: string, text: string): Promise<void> {
+  const input = page.getByRole("region", { name: chat, exact: true }).locator(".chat-panel__main .chat-composer__input");
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+function chatMessage(page: Page, chat: string, text: string): Locator {
+  return page.getByRole("region", { name: chat, exact: true }).locator("li.chat-message", { hasText: text });
 }
 
 async function announcement(page: Page): Promise<string> {
@@ -263,5 +275,180 @@ describe("a cross-group gathering in the browser", () => {
     await section.getByText("Peruttu", { exact: true }).waitFor();
     await expectNoAxeViolations(kaisaPage, "programme page with a cancelled gathering (coordinator, fi)");
     await screenshot(kaisaPage, "gatherings-programme-fi");
+  });
+
+  it("runs live: a plenary, mixed breakout rooms with their own chats, a broadcast, a call-back and the report-back", async () => {
+    // The first story's browsers are done with; five fresh ones take part in this one.
+    for (const context of contexts.splice(0)) await context.close();
+    const LIVE_TITLE = "Syksyn kohtaaminen";
+    const startsAt = new Date(Date.now() + 5 * 60_000).toISOString();
+    const { gathering } = await expectStatus(
+      kaisa.client.post<{ gathering: Gathering }>(`/api/programmes/${programmeId}/gatherings`, { title: LIVE_TITLE, startsAt, durationMinutes: 120, groupIds: "all" }),
+      201,
+    );
+    const gatheringUrl = `${server.url}/gatherings/${gathering.id}`;
+
+    // ── Kaisa opens the plenary ───────────────────────────────────────────
+    const kaisaPage = await signIn(kaisa, "Hei, Kaisa");
+    await kaisaPage.goto(gatheringUrl);
+    const kaisaLive = kaisaPage.getByRole("region", { name: "Yhteinen osuus", exact: true });
+    await kaisaLive.getByRole("button", { name: "Avaa yhteinen osuus" }).click();
+    await kaisaLive.getByText("Käynnissä nyt").waitFor();
+    await kaisaLive.getByTestId("room-timer").waitFor();
+
+    // ── The members come in; Aino with the keyboard only ──────────────────
+    const ainoPage = await signIn(aino, "Hei, Aino");
+    await ainoPage.getByRole("region", { name: "Tulevat kohtaamiset" }).getByRole("link", { name: LIVE_TITLE }).waitFor();
+    await ainoPage.getByRole("heading", { level: 1 }).focus();
+    await tabToNamed(ainoPage, LIVE_TITLE);
+    await ainoPage.keyboard.press("Enter");
+    await ainoPage.getByRole("heading", { level: 1, name: LIVE_TITLE }).waitFor();
+    const ainoLive = ainoPage.getByRole("region", { name: "Yhteinen osuus", exact: true });
+    await ainoLive.getByText("Käynnissä nyt").waitFor();
+
+    const outiPage = await signIn(outi, "Hei, Outi");
+    const pekkaPage = await signIn(pekka, "Hei, Pekka");
+    const berttaPage = await signIn(bertta, "Hi, Bertta");
+    for (const page of [outiPage, pekkaPage, berttaPage]) await page.goto(gatheringUrl);
+    await berttaPage.getByRole("region", { name: "Plenary", exact: true }).getByText("On now").waitFor();
+    await kaisaPage.getByRole("heading", { name: "Paikalla (5)" }).waitFor();
+
+    // A raised hand shows to everyone.
+    await outiPage.getByRole("button", { name: "Nosta käsi" }).click();
+    await kaisaPage.getByRole("heading", { name: "Nostetut kädet (1)" }).waitFor();
+    await outiPage.getByRole("button", { name: "Laske käsi" }).click();
+    await kaisaPage.getByRole("heading", { name: "Nostetut kädet (0)" }).waitFor();
+
+    // The plenary's chat reaches everyone on the page.
+    await sendChat(pekkaPage, "Yhteinen keskustelu", "Hei kaikki, Pekka täällä!");
+    await chatMessage(berttaPage, "Shared chat", "Hei kaikki, Pekka täällä!").waitFor();
+    await expectNoAxeViolations(ainoPage, "live plenary (member, fi)");
+    await screenshot(ainoPage, "gatherings-live-plenary-member-fi");
+
+    // ── Kaisa splits them into mixed rooms of two ─────────────────────────
+    const hostPanel = kaisaPage.getByRole("region", { name: "Pienryhmät", exact: true });
+    await hostPanel.getByLabel("Pienryhmän koko (henkeä)").fill("2");
+    await hostPanel.getByRole("button", { name: "Jaa pienryhmiin" }).click();
+    const draftRoom = (number: number) => hostPanel.getByRole("region", { name: `Pienryhmä ${number}`, exact: true });
+    await draftRoom(2).waitFor();
+    const namesIn = async (room: Locator) => (await room.locator(".breakout-members__name").allTextContents()).sort();
+    const groupsIn = async (room: Locator) => (await room.locator(".breakout-members__group").allTextContents()).sort();
+    // Every room mixes the two groups.
+    for (const number of [1, 2]) expect(await groupsIn(draftRoom(number))).toEqual([GROUP_A, GROUP_B]);
+    await expectNoAxeViolations(kaisaPage, "breakout draft (host, fi)");
+    await screenshot(kaisaPage, "gatherings-live-draft-host-fi");
+
+    // Moving someone with the room select, and back again.
+    const ainoRoomBefore = (await namesIn(draftRoom(1))).includes("Aino") ? 1 : 2;
+    const otherRoom = 3 - ainoRoomBefore;
+    await hostPanel.getByLabel("Siirrä Aino pienryhmään").selectOption(String(otherRoom));
+    await expect.poll(() => namesIn(draftRoom(otherRoom))).toContain("Aino");
+    await expect.poll(() => kaisaPage.evaluate(() => document.activeElement?.id ?? "")).toMatch(/^breakout-move-/);
+    await hostPanel.getByLabel("Siirrä Aino pienryhmään").selectOption(String(ainoRoomBefore));
+    await expect.poll(() => namesIn(draftRoom(ainoRoomBefore))).toContain("Aino");
+    const rooms = { 1: await namesIn(draftRoom(1)), 2: await namesIn(draftRoom(2)) };
+    expect([...rooms[1], ...rooms[2]].sort()).toEqual(["Aino", "Bertta", "Outi", "Pekka"]);
+
+    expect(await hostPanel.getByLabel("Aikaa (minuuttia)").inputValue()).toBe("15");
+    await hostPanel.getByRole("button", { name: "Aloita pienryhmät" }).click();
+
+    // ── Everyone is in their room ─────────────────────────────────────────
+    const pages: Record<string, Page> = { Aino: ainoPage, Outi: outiPage, Pekka: pekkaPage, Bertta: berttaPage };
+    const roomOf = (name: string) => (rooms[1].includes(name) ? 1 : 2);
+    const roomHeading = (name: string) => (name === "Bertta" ? `Breakout room ${roomOf(name)}` : `Pienryhmä ${roomOf(name)}`);
+    for (const name of Object.keys(pages)) await pages[name]!.getByRole("heading", { level: 2, name: roomHeading(name), exact: true }).waitFor();
+    // Focus moved to the room's heading, and the change was said out loud.
+    await expect.poll(() => ainoPage.evaluate(() => document.activeElement?.id)).toBe("breakout-room-heading");
+    await expect.poll(() => announcement(ainoPage)).toContain(`Olet pienryhmässä ${roomOf("Aino")}.`);
+    const ainoMembers = ainoPage.getByRole("region", { name: "Pienryhmässä (2)" });
+    expect((await ainoMembers.getByRole("listitem").allTextContents()).length).toBe(2);
+    await ainoMembers.getByText(GROUP_B).waitFor();
+
+    // A room's chat stays in the room.
+    const ainoMate = rooms[roomOf("Aino") as 1 | 2].find((name) => name !== "Aino")!;
+    const [elsewhere] = rooms[(3 - roomOf("Aino")) as 1 | 2];
+    const roomChat = (name: string) => (name === "Bertta" ? "Room chat" : "Pienryhmän keskustelu");
+    await sendChat(pages[ainoMate]!, roomChat(ainoMate), "Terveiset meidän pienryhmästä");
+    await chatMessage(ainoPage, "Pienryhmän keskustelu", "Terveiset meidän pienryhmästä").waitFor();
+    await sendChat(pages[elsewhere!]!, roomChat(elsewhere!), "Toisen pienryhmän viesti");
+    await chatMessage(pages[elsewhere!]!, roomChat(elsewhere!), "Toisen pienryhmän viesti").waitFor();
+    await pages[elsewhere!]!.waitForTimeout(500);
+    expect(await chatMessage(pages[elsewhere!]!, roomChat(elsewhere!), "Terveiset meidän pienryhmästä").count()).toBe(0);
+    expect(await chatMessage(ainoPage, "Pienryhmän keskustelu", "Toisen pienryhmän viesti").count()).toBe(0);
+    // Nor does the plenary's chat show inside a room.
+    expect(await ainoPage.getByRole("region", { name: "Yhteinen keskustelu" }).count()).toBe(0);
+
+    await expectNoAxeViolations(ainoPage, "breakout room (member, fi)");
+    await screenshot(ainoPage, "gatherings-live-room-member-fi");
+    await expectNoAxeViolations(berttaPage, "breakout room (member, en)");
+    await screenshot(berttaPage, "gatherings-live-room-member-en");
+
+    // ── Aino publishes the room's summary with the keyboard ───────────────
+    const SUMMARY = "Sekaryhmässä huomasimme, että molemmat ryhmät kaipaavat selkeämpiä tavoitteita.";
+    await ainoPage.getByRole("heading", { level: 2, name: `Pienryhmä ${roomOf("Aino")}`, exact: true }).focus();
+    await tabTo(ainoPage, "textarea[name=summary]", 120);
+    await ainoPage.keyboard.type(SUMMARY);
+    await tabToNamed(ainoPage, "Julkaise yhteenveto", 5);
+    await ainoPage.keyboard.press("Enter");
+    await ainoPage.getByRole("button", { name: "Päivitä yhteenveto" }).waitFor();
+    await expect.poll(() => announcement(ainoPage)).toContain(`Pienryhmän ${roomOf("Aino")} yhteenveto julkaistiin.`);
+    // The host sees which rooms have reported.
+    await kaisaPage.getByRole("region", { name: `Pienryhmä ${roomOf("Aino")}`, exact: true }).getByText("Yhteenveto julkaistu").waitFor();
+
+    // ── Kaisa looks in on a room and messages every room ──────────────────
+    await kaisaPage.getByRole("button", { name: `Katso pienryhmää ${roomOf("Aino")}` }).click();
+    await kaisaPage.getByRole("heading", { level: 2, name: `Pienryhmä ${roomOf("Aino")}`, exact: true }).waitFor();
+    await chatMessage(kaisaPage, "Pienryhmän keskustelu", "Terveiset meidän pienryhmästä").waitFor();
+    await kaisaPage.getByRole("button", { name: "Palaa yhteiseen osuuteen" }).click();
+    await hostPanel.getByLabel("Viesti", { exact: true }).fill("Viisi minuuttia aikaa, kootkaa yhteenveto!");
+    await hostPanel.getByRole("button", { name: "Lähetä kaikkiin pienryhmiin" }).click();
+    for (const page of Object.values(pages)) {
+      await page.getByRole("status").filter({ hasText: "Viisi minuuttia aikaa, kootkaa yhteenveto!" }).waitFor();
+    }
+    await berttaPage.getByText("Message from the host:").waitFor();
+    await screenshot(outiPage, "gatherings-live-room-broadcast-fi");
+
+    // ── Everyone is called back and hears the report-back ─────────────────
+    await hostPanel.getByRole("button", { name: "Kutsu kaikki takaisin" }).click();
+    await ainoLive.getByText("Käynnissä nyt").waitFor();
+    await expect.poll(() => announcement(ainoPage)).toContain("Kaikki kutsuttiin takaisin yhteiseen osuuteen.");
+    await expect.poll(() => ainoPage.evaluate(() => document.activeElement?.id)).toBe("gathering-live-heading");
+    // The message to the rooms does not linger over the plenary.
+    expect(await ainoPage.getByText("Viisi minuuttia aikaa, kootkaa yhteenveto!").count()).toBe(0);
+    const reportTitle = `Pienryhmä ${roomOf("Aino")} (kierros 1)`;
+    for (const name of ["Aino", "Outi", "Pekka"]) {
+      const report = pages[name]!.getByRole("region", { name: "Pienryhmien yhteenvedot" }).getByRole("article", { name: reportTitle });
+      await report.getByText(SUMMARY).waitFor();
+      await report.getByText(/Julkaisija Aino/).waitFor();
+    }
+    const berttaReports = berttaPage.getByRole("region", { name: "Breakout room summaries" });
+    await berttaReports.getByRole("article", { name: `Breakout room ${roomOf("Aino")} (round 1)` }).getByText(SUMMARY).waitFor();
+    await kaisaPage.getByRole("region", { name: "Pienryhmien yhteenvedot" }).getByText(SUMMARY).waitFor();
+
+    // The room that did not report yet can still do it from the plenary.
+    const late = pages[elsewhere!]!;
+    const lateIsBertta = elsewhere === "Bertta";
+    const lateForm = late.getByRole("region", { name: lateIsBertta ? `Summary of room ${roomOf(elsewhere!)}` : `Pienryhmän ${roomOf(elsewhere!)} yhteenveto` });
+    await lateForm.getByRole("textbox").fill("Toinen pienryhmä: vertaisten tuki auttaa jaksamaan.");
+    await lateForm.getByRole("button", { name: lateIsBertta ? "Publish summary" : "Julkaise yhteenveto" }).click();
+    await ainoPage.getByText("Toinen pienryhmä: vertaisten tuki auttaa jaksamaan.").waitFor();
+    await lateForm.waitFor({ state: "detached" });
+
+    await expectNoAxeViolations(ainoPage, "plenary with the report-back (member, fi)");
+    await screenshot(ainoPage, "gatherings-live-reports-member-fi");
+    await expectNoAxeViolations(berttaPage, "plenary with the report-back (member, en)");
+    await screenshot(berttaPage, "gatherings-live-reports-member-en");
+    await expectNoAxeViolations(kaisaPage, "plenary after the call-back (host, fi)");
+    await screenshot(kaisaPage, "gatherings-live-plenary-host-fi");
+
+    // ── Kaisa ends the gathering: what was said stays readable ────────────
+    await kaisaLive.getByRole("button", { name: "Päätä kohtaaminen" }).click();
+    await kaisaPage.getByRole("dialog", { name: "Päätetäänkö kohtaaminen?" }).getByRole("button", { name: "Päätä kohtaaminen" }).click();
+    await ainoLive.getByText("Päättynyt", { exact: true }).waitFor();
+    await chatMessage(ainoPage, "Yhteinen keskustelu", "Hei kaikki, Pekka täällä!").waitFor();
+    await ainoPage.getByText("Keskustelu on päättynyt. Viestejä voi lukea, mutta uusia ei voi enää kirjoittaa.").waitFor();
+    expect(await ainoPage.locator(".chat-composer__input").count()).toBe(0);
+    await ainoPage.getByRole("region", { name: "Pienryhmien yhteenvedot" }).getByText(SUMMARY).waitFor();
+    await expectNoAxeViolations(ainoPage, "ended gathering (member, fi)");
   });
 });

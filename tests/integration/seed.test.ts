@@ -260,6 +260,10 @@ describe("the demo seed", () => {
     const pilot = programmes.find((programme) => programme.name === DEMO_PROGRAMMES[0]!.name)!;
     const listed = GatheringList.parse((await host.get(`/api/programmes/${pilot.id}/gatherings`)).body).gatherings;
     const past = listed.find((entry) => entry.title === DEMO_PAST_GATHERING_TITLE)!;
+    // Its members find it among their past gatherings, not among the coming ones.
+    const held = GatheringList.parse((await client.get("/api/me/gatherings?when=past")).body).gatherings;
+    expect(held.map((entry) => entry.title)).toEqual([DEMO_PAST_GATHERING_TITLE]);
+    expect((await client.get("/api/me/gatherings?when=someday")).status).toBe(400);
     expect(past.status).toBe("ended");
     expect(new Date(past.startsAt).getTime()).toBeLessThan(Date.now());
     const socket = await connectSocket(server.url, client.accessToken);

@@ -43,6 +43,8 @@ function PendingItem({ entry, chat }: { entry: OutboxEntry; chat: ChatState }) {
 
 interface ThreadViewProps {
   parent: ChatMessage;
+  readOnly: boolean;
+  mentions: boolean;
   chat: ChatState;
   members: readonly MentionMember[];
   namesById: ReadonlyMap<string, string>;
@@ -50,7 +52,7 @@ interface ThreadViewProps {
   onClose: () => void;
 }
 
-function ThreadView({ parent, chat, members, namesById, canModerate, onClose }: ThreadViewProps) {
+function ThreadView({ parent, readOnly, mentions, chat, members, namesById, canModerate, onClose }: ThreadViewProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -89,11 +91,12 @@ function ThreadView({ parent, chat, members, namesById, canModerate, onClose }: 
           {chatErrorMessage(t, problem)}
         </p>
       )}
-      {!parent.deleted && !parent.hidden && (
+      {!parent.deleted && !parent.hidden && !readOnly && (
         <Composer
           label={t("chat.replyLabel")}
           submitLabel={t("chat.sendReply")}
           members={members}
+          mentions={mentions}
           myUserId={chat.me.id}
           onSend={(body) => chat.send(body, parent.id)}
           onTyping={chat.setMyTyping}
@@ -115,7 +118,17 @@ function TypingNote({ chat }: { chat: ChatState }) {
 
 interface ChatPanelProps {
   conversationId: string;
-  groupId: string;
+  /** The group the conversation belongs to: its members are mentioned and named, its facilitators moderate. */
+  groupId?: string;
+  /**
+   * Outside a group: the people whose names the conversation shows (reactions). Nobody is mentioned
+   * there, as mentions notify a group's members only.
+   */
+  members?: readonly MentionMember[];
+  /** Outside a group: whether I may hide messages (a gathering's hosts). */
+  canModerate?: boolean;
+  /** The conversation is kept for reading only (its gathering is over): no composer. */
+  readOnly?: boolean;
   /**
    * The id of a heading the host page already shows for the chat. The panel then renders no heading or
    * frame of its own and is named by that one.
@@ -123,24 +136,31 @@ interface ChatPanelProps {
   labelledBy?: string;
 }
 
+const NO_MEMBERS: readonly MentionMember[] = [];
+
 /**
  * A conversation: the message log, a composer, threads, reactions, mentions, typing and presence. Used
- * on a group's page and in a meeting room; everything it needs comes from the two ids and the socket.
+ * on a group's page and in a meeting room, where everything it needs comes from the two ids and the
+ * socket, and in a gathering, whose conversations belong to no group: there the page says who takes
+ * part and who moderates.
  */
-export function ChatPanel({ conversationId, groupId, labelledBy }: ChatPanelProps) {
+export function ChatPanel({ conversationId, groupId, members: outsideMembers = NO_MEMBERS, canModerate: outsideModerator = false, readOnly = false, labelledBy }: ChatPanelProps) {
   const { t } = useTranslation();
   const chat = useChat(conversationId, groupId);
   const ownHeadingId = useId();
   const headingId = labelledBy ?? ownHeadingId;
   // The same cache entry as the group page, so members (names, roles) are fetched once and kept live there.
-  const group = useQuery({ queryKey: chatKeys.group(groupId), queryFn: () => groupsApi.get(groupId) });
+  const group = useQuery({ queryKey: chatKeys.group(groupId ?? ""), queryFn: () => groupsApi.get(groupId!), enabled: Boolean(groupId) });
 
-  const members = useMemo<MentionMember[]>(
+  const groupMembers = useMemo<MentionMember[]>(
     () => (group.data?.group.members ?? []).map((member) => ({ userId: member.userId, displayName: member.displayName })),
     [group.data],
   );
-  const namesById = useMemo(() => new Map(members.map((member) => [member.userId, member.displayName])), [members]);
-  const canModerate = group.data?.group.myMembership.role === "facilitator";
+  const known = groupId ? groupMembers : outsideMembers;
+  const namesById = useMemo(() => new Map(known.map((member) => [member.userId, member.displayName])), [known]);
+  // Only a group's members can be mentioned: elsewhere nobody would be notified.
+  const members = groupId ? groupMembers : NO_MEMBERS;
+  const canModerate = groupId ? group.data?.group.myMembership.role === "facilitator" : outsideModerator;
 
   const [threadId, setThreadId] = useState<string | null>(null);
   const threadOpener = useRef<HTMLElement | null>(null);
@@ -221,19 +241,21 @@ export function ChatPanel({ conversationId, groupId, labelledBy }: ChatPanelProp
     <section className={labelledBy ? "chat-panel chat-panel--embedded" : "chat-panel"} aria-labelledby={headingId}>
       <div className="chat-panel__header">
         {!labelledBy && <h2 id={headingId}>{t("chat.title")}</h2>}
-        <div className="chat-panel__presence">
-          <span className="chat-panel__presence-label">{t("chat.onlineNow", { count: onlineMembers.length })}</span>
-          {onlineMembers.length > 0 && (
-            <ul className="chat-presence" aria-label={t("chat.onlineList")}>
-              {onlineMembers.map((member) => (
-                <li key={member.userId} className="chat-presence__person">
-                  <span className="chat-presence__dot" aria-hidden="true" />
-                  {member.userId === chat.me.id ? t("chat.youOnline", { name: member.displayName }) : member.displayName}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        {groupId && (
+          <div className="chat-panel__presence">
+            <span className="chat-panel__presence-label">{t("chat.onlineNow", { count: onlineMembers.length })}</span>
+            {onlineMembers.length > 0 && (
+              <ul className="chat-presence" aria-label={t("chat.onlineList")}>
+                {onlineMembers.map((member) => (
+                  <li key={member.userId} className="chat-presence__person">
+                    <span className="chat-presence__dot" aria-hidden="true" />
+                    {member.userId === chat.me.id ? t("chat.youOnline", { name: member.displayName }) : member.displayName}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
       </div>
       <p role="status" className={chat.connected ? "chat-panel__connection" : "chat-panel__connection chat-panel__connection--offline"}>
         {chat.connected || chat.status === "loading" ? "" : t("chat.offline")}
@@ -279,19 +301,33 @@ export function ChatPanel({ conversationId, groupId, labelledBy }: ChatPanelProp
             <div ref={endMarker} className="chat-panel__end" />
           </div>
           <TypingNote chat={chat} />
-          <Composer
-            label={t("chat.messageLabel")}
-            members={members}
-            myUserId={chat.me.id}
-            onSend={(body) => {
-              atEnd.current = true;
-              chat.send(body);
-            }}
-            onTyping={chat.setMyTyping}
-          />
+          {readOnly ? (
+            <p className="chat-panel__note">{t("chat.readOnly")}</p>
+          ) : (
+            <Composer
+              label={t("chat.messageLabel")}
+              members={members}
+              mentions={Boolean(groupId)}
+              myUserId={chat.me.id}
+              onSend={(body) => {
+                atEnd.current = true;
+                chat.send(body);
+              }}
+              onTyping={chat.setMyTyping}
+            />
+          )}
         </div>
         {threadParent && (
-          <ThreadView parent={threadParent} chat={chat} members={members} namesById={namesById} canModerate={canModerate} onClose={closeThread} />
+          <ThreadView
+            parent={threadParent}
+            readOnly={readOnly}
+            mentions={Boolean(groupId)}
+            chat={chat}
+            members={members}
+            namesById={namesById}
+            canModerate={canModerate}
+            onClose={closeThread}
+          />
         )}
       </div>
       <p className="visually-hidden" aria-live="polite">

@@ -15,13 +15,15 @@ interface ComposerProps {
   /** Called with the textarea so a parent can focus it (opening a thread, say). */
   inputRef?: RefObject<HTMLTextAreaElement | null>;
   submitLabel?: string;
+  /** Whether "@" mentions anyone here: only in a group's conversations, so the hint tells of it only there. */
+  mentions?: boolean;
 }
 
 /**
  * Writing a message: Enter sends, Shift+Enter starts a new line, "@" suggests group members. The
  * suggestion list follows the listbox pattern with `aria-activedescendant`, so focus stays in the text.
  */
-export function Composer({ label, members, myUserId, onSend, onTyping, inputRef, submitLabel }: ComposerProps) {
+export function Composer({ label, members, myUserId, onSend, onTyping, inputRef, submitLabel, mentions = true }: ComposerProps) {
   const { t } = useTranslation();
   const id = useId();
   const ownRef = useRef<HTMLTextAreaElement | null>(null);
@@ -155,7 +157,7 @@ export function Composer({ label, members, myUserId, onSend, onTyping, inputRef,
       </div>
       <div className="chat-composer__footer">
         <p id={hintId} className="chat-composer__hint">
-          {t("chat.composerHint")}
+          {mentions ? t("chat.composerHint") : t("chat.composerHintNoMentions")}
         </p>
         {showCounter && (
           <p id={counterId} className={remaining < 0 ? "chat-composer__counter chat-composer__counter--over" : "chat-composer__counter"}>

@@ -33,9 +33,10 @@ function browserOnline(): boolean {
 /**
  * A conversation's live state: messages in seq order, my unsent messages (from the outbox), read marker,
  * typing and presence, and the actions on them. After every (re)connect it catches up from the last seq
- * it saw and resends what is waiting; nothing depends on socket.io's own recovery.
+ * it saw and resends what is waiting; nothing depends on socket.io's own recovery. Presence is a group's:
+ * a conversation outside any group (a gathering's, a breakout room's) has none.
  */
-export function useChat(conversationId: string, groupId: string) {
+export function useChat(conversationId: string, groupId: string | undefined) {
   const { t } = useTranslation();
   const socket = useSocket();
   const me = useUser();
@@ -196,6 +197,7 @@ export function useChat(conversationId: string, groupId: string) {
       setLoadError(error);
     }
     void flush();
+    if (!groupId) return;
     emitWithAck(socket, "presence:get", { groupId }).then(
       (result) => setOnlineUserIds(result.onlineUserIds),
       () => undefined,
@@ -260,7 +262,7 @@ export function useChat(conversationId: string, groupId: string) {
       });
     };
     const onPresence = (payload: { groupId: string; onlineUserIds: string[] }) => {
-      if (payload.groupId === groupId) setOnlineUserIds(payload.onlineUserIds);
+      if (groupId && payload.groupId === groupId) setOnlineUserIds(payload.onlineUserIds);
     };
     const onConnect = () => {
       setConnected(browserOnline());

@@ -14,6 +14,7 @@ import { CancelGatheringDialog } from "./CancelGatheringDialog";
 import { EditGatheringDialog } from "./dialogs";
 import { DigestsSection } from "./Digests";
 import { GatheringAgenda } from "./GatheringAgenda";
+import { GatheringLiveRoom } from "./GatheringLiveRoom";
 import { gatheringKeys, gatheringsApi } from "./gatheringsApi";
 import { canAnswer, formatGatheringTime, gatheringEnd } from "./model";
 import { ComingList, RsvpCard } from "./Rsvp";
@@ -110,7 +111,9 @@ function GatheringContent({ gathering }: { gathering: Gathering }) {
   const { t } = useTranslation();
   const viewerZone = viewerTimeZone();
   const statusNote = useRef<HTMLParagraphElement>(null);
-  const over = gathering.status === "ended" || gathering.status === "cancelled" || gatheringEnd(gathering).getTime() < Date.now();
+  // A plenary still running past the planned end is not over until a host ends it.
+  const over =
+    gathering.status === "ended" || gathering.status === "cancelled" || (gathering.status !== "live" && gatheringEnd(gathering).getTime() < Date.now());
   const answering = canAnswer(gathering) && !over;
 
   // The cancel button is gone with the dialog: focus goes to the note saying the gathering is cancelled.
@@ -135,10 +138,12 @@ function GatheringContent({ gathering }: { gathering: Gathering }) {
         )
       )}
       {gathering.purpose && <p className="page__lead gathering-page__purpose">{gathering.purpose}</p>}
+      <GatheringLiveRoom gathering={gathering} />
       <div className="group-layout">
         <div className="group-layout__main">
           {answering && <RsvpCard gathering={gathering} />}
-          <GatheringAgenda gathering={gathering} />
+          {/* While the plenary runs, its own agenda shows where it is. */}
+          {gathering.status !== "live" && <GatheringAgenda gathering={gathering} />}
           <DigestsSection gathering={gathering} canPublish={gathering.status !== "cancelled"} />
         </div>
         <div className="group-layout__side">

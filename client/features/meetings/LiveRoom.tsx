@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Locale } from "../../../shared/locales";
 import type { GroupDetail } from "../../../shared/schemas/groups";
-import type { Meeting, MeetingControl, MethodCard } from "../../../shared/schemas/meetings";
+import type { Meeting, MeetingControl, MethodCard, TimerState } from "../../../shared/schemas/meetings";
 import { currentLocale, errorMessage } from "../../lib/i18n";
 import { ConfirmDialog, FormAlert } from "../../lib/ui";
 import { ChatPanel } from "../chat/ChatPanel";
@@ -74,9 +74,9 @@ function useRoomAnnouncements({ meeting, myUserId, runsRoom, nameOf, cards, loca
 
 // ── The room's head: current block, timer and the facilitator's clock controls ───────────────────
 
-function TimerControls({ meeting, control }: { meeting: Meeting; control: Control }) {
+/** The clock buttons of a room's timer; a gathering's plenary runs on the same controls. */
+export function TimerControls({ timer, control }: { timer: TimerState; control: Control }) {
   const { t } = useTranslation();
-  const { timer } = meeting.room;
   const running = timerIsRunning(timer);
   const idle = timerIsIdle(timer);
   return (
@@ -147,7 +147,7 @@ function RoomHead({ context, onTimerMoment }: { context: RoomContext; onTimerMom
         <strong className="room-head__block">{blockTitle(t, block, cards.get(block.methodCardId ?? ""), locale)}</strong>
       </p>
       <RoomTimer timer={meeting.room.timer} clock={live.clock} blockIndex={blockIndex} onMoment={onTimerMoment} />
-      {runsRoom && <TimerControls meeting={meeting} control={live.control} />}
+      {runsRoom && <TimerControls timer={meeting.room.timer} control={live.control} />}
     </div>
   );
 }

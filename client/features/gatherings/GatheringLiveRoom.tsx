@@ -1,0 +1,868 @@
+import type { TFunction } from "i18next";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
+import { Button, Form } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { BREAKOUT } from "../../../shared/limits";
+import type { BreakoutRoom, Gathering, GatheringLive } from "../../../shared/schemas/gatherings";
+import type { MeetingControl } from "../../../shared/schemas/meetings";
+import { ApiError } from "../../lib/api";
+import { useUser } from "../../lib/auth";
+import { formatDateTime } from "../../lib/dates";
+import { currentLocale, errorMessage } from "../../lib/i18n";
+import { ConfirmDialog, Field, FormAlert, TextAreaField } from "../../lib/ui";
+import { ChatPanel } from "../chat/ChatPanel";
+import type { MentionMember } from "../chat/mentions";
+import { useAnnounce } from "../groups/announcer";
+import { timerIsIdle, timerIsRunning, type ServerClock, type TimerMoment } from "../meetings/clock";
+import { blockTitle } from "../meetings/labels";
+import { TimerControls } from "../meetings/LiveRoom";
+import { useMethodCards } from "../meetings/MethodCardField";
+import { RoomTimer } from "../meetings/RoomTimer";
+import { viewerTimeZone } from "../scheduling/time";
+import { GatheringNotes } from "./GatheringNotes";
+import { useBreakoutPresence, useGatheringLive, type GatheringLiveConnection } from "./liveGathering";
+
+const LIVE_HEADING_ID = "gathering-live-heading";
+const ROOM_HEADING_ID = "breakout-room-heading";
+const DEFAULT_ROOM_SIZE = 4;
+const DEFAULT_BREAKOUT_MINUTES = 15;
+
+/** A failure in words; "not live" gets the gathering's own wording rather than the meeting room's. */
+function liveErrorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.code === "meeting_not_live") return t("gatherings.live.notLive");
+  return errorMessage(t, error);
+}
+
+/** Runs a live action and keeps its failure to show in place; `run` resolves with the failure or null. */
+function useLiveAction() {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const perform = useCallback(
+    async (run: () => Promise<unknown>): Promise<boolean> => {
+      setPending(true);
+      setProblem(null);
+      const error = await run();
+      setPending(false);
+      if (error) setProblem(liveErrorMessage(t, error));
+      return !error;
+    },
+    [t],
+  );
+  return { problem, pending, perform, setProblem };
+}
+
+function publishedLine(t: TFunction, summary: { byName: string | null; at: string }): string {
+  const time = formatDateTime(summary.at, currentLocale(), { timeZone: viewerTimeZone() });
+  return summary.byName ? t("gatherings.digest.publishedBy", { name: summary.byName, time }) : t("gatherings.digest.publishedAt", { time });
+}
+
+// ── Shared pieces of the plenary and the rooms ────────────────────────────────────────────────────
+
+/**
+ * The hosts' latest message to every room. The region is always there, so a new message is read out
+ * wherever a participant is; the text stays visible until a newer one replaces it.
+ */
+function BroadcastBanner({ live, quietBefore = null }: { live: GatheringLive; quietBefore?: string | null }) {
+  const { t } = useTranslation();
+  const broadcast = live.broadcast && (quietBefore === null || live.broadcast.at > quietBefore) ? live.broadcast : null;
+  return (
+    <div role="status" className={broadcast ? "gathering-broadcast" : "gathering-broadcast gathering-broadcast--empty"}>
+      {broadcast && (
+        <p>
+          <strong>{t("gatherings.live.broadcastFrom")}</strong> {broadcast.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A breakout room's people and the group each comes from: the mix is the point. */
+function RoomMembers({ room, myUserId }: { room: BreakoutRoom; myUserId: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="breakout-members">
+      {room.members.map((member) => (
+        <li key={member.userId}>
+          <span className="breakout-members__name">{member.userId === myUserId ? t("meetings.round.you", { name: member.displayName }) : member.displayName}</span>
+          <span className="breakout-members__group">{member.groupName}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The room's report-back. Any of its people may write it; publishing again replaces it. It can be
+ * written in the room or, once everyone is called back, in the plenary.
+ */
+function SummaryForm({ room, connection }: { room: BreakoutRoom; connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const headingId = useId();
+  const [text, setText] = useState(room.summary?.text ?? "");
+  const { problem, pending, perform, setProblem } = useLiveAction();
+  const area = useRef<HTMLDivElement>(null);
+
+  async function publish(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (text.trim() === "") {
+      setProblem(t("gatherings.live.summaryRequired"));
+      area.current?.querySelector("textarea")?.focus();
+      return;
+    }
+    const again = room.summary !== null;
+    if (await perform(() => connection.publishSummary(room.id, text.trim()))) {
+      announce(t(again ? "gatherings.live.summaryUpdated" : "gatherings.live.summaryPublished", { number: room.number }));
+    }
+  }
+
+  return (
+    <section className="card breakout-summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("gatherings.live.summaryTitle", { number: room.number })}</h2>
+      <p className="muted">{t("gatherings.live.summaryLead")}</p>
+      {room.summary && (
+        <p className="breakout-summary__state">
+          <span className="badge badge--strong">{t("gatherings.digest.isPublished")}</span> {publishedLine(t, room.summary)}
+        </p>
+      )}
+      <Form className="form" onSubmit={(event) => void publish(event)}>
+        <FormAlert problem={problem} />
+        <div ref={area}>
+          <TextAreaField
+            name="summary"
+            label={t("gatherings.live.summaryField", { number: room.number })}
+            description={t("gatherings.live.summaryHint", { max: BREAKOUT.summaryMax })}
+            value={text}
+            onChange={setText}
+            maxLength={BREAKOUT.summaryMax}
+            rows={4}
+          />
+        </div>
+        <div className="button-row button-row--tight">
+          <Button type="submit" className="button button--primary" isPending={pending}>
+            {room.summary ? t("gatherings.live.summaryUpdate") : t("gatherings.live.summaryPublish")}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** Every published summary, oldest round first, for everyone: what the rooms bring back. */
+function ReportBack({ live }: { live: GatheringLive }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="gathering-reports-heading">
+      <h2 id="gathering-reports-heading">{t("gatherings.live.reportsTitle")}</h2>
+      {live.reports.length === 0 ? (
+        <p className="muted">{t("gatherings.live.reportsNone")}</p>
+      ) : (
+        <ul className="digest-list">
+          {live.reports.map((report) => {
+            const id = `gathering-report-${report.round}-${report.number}`;
+            return (
+              <li key={id}>
+                <article className="digest" aria-labelledby={id}>
+                  <h3 id={id} className="digest__group">
+                    {t("gatherings.live.reportTitle", { number: report.number, round: report.round })}
+                  </h3>
+                  <p className="digest__text">{report.summary.text}</p>
+                  <p className="digest__meta muted">{publishedLine(t, report.summary)}</p>
+                </article>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A chat of the gathering (plenary or room) under its own heading. */
+function LiveChat({ title, headingId, conversationId, members, canModerate, readOnly }: {
+  title: string;
+  headingId: string;
+  conversationId: string;
+  members: readonly MentionMember[];
+  canModerate: boolean;
+  readOnly: boolean;
+}) {
+  return (
+    <section className="card room-chat" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <ChatPanel conversationId={conversationId} members={members} canModerate={canModerate} readOnly={readOnly} labelledBy={headingId} />
+    </section>
+  );
+}
+
+function NotesCard({ title, headingId, pageId, readOnly, lead }: { title: string; headingId: string; pageId: string; readOnly: boolean; lead: string }) {
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      <p className="muted">{lead}</p>
+      <GatheringNotes pageId={pageId} label={title} readOnly={readOnly} />
+    </section>
+  );
+}
+
+// ── A breakout room ───────────────────────────────────────────────────────────────────────────────
+
+function RoomTimerControls({ room, connection }: { room: BreakoutRoom; connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const { problem, perform } = useLiveAction();
+  const running = timerIsRunning(room.timer);
+  const idle = timerIsIdle(room.timer);
+  return (
+    <>
+      <div className="room-controls" role="group" aria-label={t("meetings.controls.timerGroup")}>
+        {idle && (
+          <Button className="button button--primary button--small" onPress={() => void perform(() => connection.roomTimer(room.id, "start"))}>
+            {t("meetings.controls.timerStart")}
+          </Button>
+        )}
+        {running && (
+          <Button className="button button--secondary button--small" onPress={() => void perform(() => connection.roomTimer(room.id, "pause"))}>
+            {t("meetings.controls.timerPause")}
+          </Button>
+        )}
+        {!idle && !running && (
+          <Button className="button button--primary button--small" onPress={() => void perform(() => connection.roomTimer(room.id, "resume"))}>
+            {t("meetings.controls.timerResume")}
+          </Button>
+        )}
+        <Button className="button button--secondary button--small" onPress={() => void perform(() => connection.roomTimer(room.id, "extend", 5))}>
+          {t("meetings.controls.plusFive")}
+        </Button>
+      </div>
+      <FormAlert problem={problem} />
+    </>
+  );
+}
+
+/**
+ * One breakout room as its people see it (and a host looking in): who is in it and from which group,
+ * its own timer, chat and notes, and its summary for the plenary.
+ */
+function BreakoutRoomView({
+  room,
+  live,
+  connection,
+  myUserId,
+  isHost,
+  headingRef,
+  onBack,
+}: {
+  room: BreakoutRoom;
+  live: GatheringLive;
+  connection: GatheringLiveConnection;
+  myUserId: string;
+  isHost: boolean;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onBack: (() => void) | null;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const presence = useBreakoutPresence(room.id);
+  const isMember = room.members.some((member) => member.userId === myUserId);
+  const members = useMemo(() => room.members.map(({ userId, displayName }) => ({ userId, displayName })), [room.members]);
+  const onTimerMoment = useCallback(
+    (moment: TimerMoment) => announce(moment === "timeUp" ? t("gatherings.live.roomTimeUp") : t("gatherings.live.roomOneMinute")),
+    [announce, t],
+  );
+
+  return (
+    <div className="live-room breakout-room">
+      <section className="card card--accent room-main" aria-labelledby={ROOM_HEADING_ID}>
+        <div className="section-header">
+          <h2 id={ROOM_HEADING_ID} ref={headingRef} tabIndex={-1}>
+            {t("gatherings.live.roomTitle", { number: room.number })}
+          </h2>
+          {onBack && (
+            <Button className="button button--secondary button--small" onPress={onBack}>
+              {t("gatherings.live.backToPlenary")}
+            </Button>
+          )}
+        </div>
+        <BroadcastBanner live={live} />
+        <p className="muted">
+          {isMember ? t("gatherings.live.roomLead", { round: room.round }) : t("gatherings.live.lookingIn", { round: room.round })}
+        </p>
+        <FormAlert problem={presence ? liveErrorMessage(t, presence) : null} />
+        <div className="room-head">
+          <p className="room-head__now room-head__label">{t("gatherings.live.roomTimerHint")}</p>
+          <RoomTimer timer={room.timer} clock={connection.clock} blockIndex={room.round} onMoment={onTimerMoment} />
+          {room.status === "open" && (isMember || isHost) && <RoomTimerControls room={room} connection={connection} />}
+        </div>
+      </section>
+      <div className="group-layout">
+        <div className="group-layout__main">
+          <LiveChat
+            title={t("gatherings.live.roomChatTitle")}
+            headingId="breakout-chat-heading"
+            conversationId={room.conversationId}
+            members={members}
+            canModerate={isHost}
+            readOnly={live.status !== "live"}
+          />
+          <NotesCard
+            title={t("gatherings.live.roomNotesTitle", { number: room.number })}
+            headingId="breakout-notes-heading"
+            pageId={room.notesPageId}
+            readOnly={live.status !== "live"}
+            lead={t("gatherings.live.roomPrivate")}
+          />
+        </div>
+        <div className="group-layout__side">
+          <section className="card" aria-labelledby="breakout-members-heading">
+            <h2 id="breakout-members-heading">{t("gatherings.live.roomMembers", { count: room.members.length })}</h2>
+            <RoomMembers room={room} myUserId={myUserId} />
+          </section>
+          {isMember && <SummaryForm key={room.id} room={room} connection={connection} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+// ── The hosts' breakout controls ──────────────────────────────────────────────────────────────────
+
+/** The message for a whole number outside min..max, or null when it fits (the server checks it too). */
+function outOfRange(t: TFunction, value: string, min: number, max: number): string | null {
+  const number = Number(value);
+  return value.trim() !== "" && (!Number.isInteger(number) || number < min || number > max) ? t("gatherings.live.numberRange", { min, max }) : null;
+}
+
+function PlanForm({ connection, replan }: { connection: GatheringLiveConnection; replan: boolean }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const { problem, pending, perform } = useLiveAction();
+  const [roomSize, setRoomSize] = useState(String(DEFAULT_ROOM_SIZE));
+
+  async function plan(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const size = Number(roomSize);
+    if (await perform(() => connection.plan(size))) announce(t("gatherings.live.planned"));
+  }
+
+  return (
+    <Form className="form breakout-form" onSubmit={(event) => void plan(event)}>
+      <FormAlert problem={problem} />
+      <Field
+        name="roomSize"
+        type="number"
+        inputMode="numeric"
+        label={t("gatherings.live.roomSize")}
+        description={t("gatherings.live.roomSizeHint", { min: BREAKOUT.roomSizeMin, max: BREAKOUT.roomSizeMax })}
+        value={roomSize}
+        onChange={setRoomSize}
+        validate={(value) => outOfRange(t, value, BREAKOUT.roomSizeMin, BREAKOUT.roomSizeMax)}
+        isRequired
+      />
+      <div className="button-row button-row--tight">
+        <Button type="submit" className={replan ? "button button--secondary" : "button button--primary"} isPending={pending}>
+          {replan ? t("gatherings.live.replan") : t("gatherings.live.plan")}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function DraftRooms({ rooms, connection }: { rooms: BreakoutRoom[]; connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const { problem, perform } = useLiveAction();
+
+  async function move(userId: string, name: string, roomNumber: number) {
+    if (await perform(() => connection.move(userId, roomNumber))) {
+      announce(t("gatherings.live.moved", { name, number: roomNumber }));
+      // The person's select now sits in another room's list: focus follows it there.
+      requestAnimationFrame(() => document.getElementById(`breakout-move-${userId}`)?.focus());
+    }
+  }
+
+  return (
+    <>
+      <FormAlert problem={problem} />
+      <div className="breakout-rooms">
+        {rooms.map((room) => (
+          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-draft-${room.number}`}>
+            <h4 id={`breakout-draft-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
+            {room.members.length === 0 ? (
+              <p className="muted">{t("gatherings.live.roomEmpty")}</p>
+            ) : (
+              <ul className="breakout-members breakout-members--movable">
+                {room.members.map((member) => (
+                  <li key={member.userId}>
+                    <span className="breakout-members__name">{member.displayName}</span>
+                    <span className="breakout-members__group">{member.groupName}</span>
+                    <label className="visually-hidden" htmlFor={`breakout-move-${member.userId}`}>
+                      {t("gatherings.live.moveLabel", { name: member.displayName })}
+                    </label>
+                    <select
+                      id={`breakout-move-${member.userId}`}
+                      className="breakout-members__move"
+                      value={room.number}
+                      onChange={(event) => void move(member.userId, member.displayName, Number(event.target.value))}
+                    >
+                      {rooms.map((option) => (
+                        <option key={option.number} value={option.number}>
+                          {t("gatherings.live.roomTitle", { number: option.number })}
+                        </option>
+                      ))}
+                    </select>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}
+
+function StartForm({ connection }: { connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const { problem, pending, perform } = useLiveAction();
+  const [minutes, setMinutes] = useState(String(DEFAULT_BREAKOUT_MINUTES));
+  return (
+    <Form
+      className="form breakout-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void perform(() => connection.startBreakouts(Number(minutes)));
+      }}
+    >
+      <FormAlert problem={problem} />
+      <Field
+        name="minutes"
+        type="number"
+        inputMode="numeric"
+        label={t("gatherings.live.minutes")}
+        value={minutes}
+        onChange={setMinutes}
+        validate={(value) => outOfRange(t, value, 1, BREAKOUT.minutesMax)}
+        isRequired
+      />
+      <div className="button-row button-row--tight">
+        <Button type="submit" className="button button--primary" isPending={pending}>
+          {t("gatherings.live.start")}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function BroadcastForm({ connection }: { connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const { problem, pending, perform, setProblem } = useLiveAction();
+  const [text, setText] = useState("");
+  return (
+    <Form
+      className="form breakout-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim() === "") {
+          setProblem(t("gatherings.live.broadcastRequired"));
+          return;
+        }
+        void perform(() => connection.broadcast(text.trim())).then((sent) => {
+          if (!sent) return;
+          setText("");
+          announce(t("gatherings.live.broadcastSent"));
+        });
+      }}
+    >
+      <FormAlert problem={problem} />
+      <Field name="broadcast" label={t("gatherings.live.broadcastLabel")} value={text} onChange={setText} maxLength={BREAKOUT.broadcastMax} />
+      <div className="button-row button-row--tight">
+        <Button type="submit" className="button button--secondary" isPending={pending}>
+          {t("gatherings.live.broadcastSend")}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function OpenRooms({ rooms, onLookIn }: { rooms: BreakoutRoom[]; onLookIn: (breakoutId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="breakout-rooms">
+      {rooms.map((room) => (
+        <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-open-${room.number}`}>
+          <h4 id={`breakout-open-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
+          <RoomMembers room={room} myUserId="" />
+          <p className="breakout-rooms__summary">
+            {room.summary ? <span className="badge badge--strong">{t("gatherings.live.hasSummary")}</span> : <span className="badge badge--plain">{t("gatherings.live.noSummary")}</span>}
+          </p>
+          <Button className="button button--secondary button--small" onPress={() => onLookIn(room.id)}>
+            {t("gatherings.live.lookIn", { number: room.number })}
+          </Button>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The hosts split the people present into mixed rooms, adjust the split, open the rooms, message them and call everyone back. */
+function BreakoutHostPanel({ live, connection, onLookIn }: { live: GatheringLive; connection: GatheringLiveConnection; onLookIn: (breakoutId: string) => void }) {
+  const { t } = useTranslation();
+  const { problem, pending, perform } = useLiveAction();
+  const breakouts = live.breakouts;
+  const status = breakouts?.status ?? null;
+
+  return (
+    <section className="card breakout-host" aria-labelledby="breakout-host-heading">
+      <h2 id="breakout-host-heading">{t("gatherings.live.hostTitle")}</h2>
+      {status === "open" && breakouts ? (
+        <>
+          <p>{t("gatherings.live.openText", { count: breakouts.rooms.length, round: breakouts.round })}</p>
+          <OpenRooms rooms={breakouts.rooms} onLookIn={onLookIn} />
+          <h3>{t("gatherings.live.broadcastTitle")}</h3>
+          <BroadcastForm connection={connection} />
+          <h3>{t("gatherings.live.callBackTitle")}</h3>
+          <FormAlert problem={problem} />
+          <Button className="button button--primary" isPending={pending} onPress={() => void perform(() => connection.callBack())}>
+            {t("gatherings.live.callBack")}
+          </Button>
+        </>
+      ) : (
+        <>
+          <p className="muted">{t("gatherings.live.planLead")}</p>
+          <PlanForm connection={connection} replan={status === "draft"} />
+          {status === "draft" && breakouts && (
+            <>
+              <h3>{t("gatherings.live.draftTitle", { round: breakouts.round })}</h3>
+              <p className="muted">{t("gatherings.live.draftLead")}</p>
+              <DraftRooms rooms={breakouts.rooms} connection={connection} />
+              <StartForm connection={connection} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+// ── The plenary ───────────────────────────────────────────────────────────────────────────────────
+
+function PlenaryHead({ gathering, live, connection }: { gathering: Gathering; live: GatheringLive; connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const locale = currentLocale();
+  const cards = useMethodCards(gathering.agenda.map((block) => block.methodCardId));
+  const { problem, perform } = useLiveAction();
+  const [ending, setEnding] = useState(false);
+  const { blockIndex } = live.room;
+  const block = gathering.agenda[blockIndex];
+  const title = block ? blockTitle(t, block, cards.get(block.methodCardId ?? ""), locale) : "";
+  const control = useCallback((next: MeetingControl) => perform(() => connection.control(next)), [perform, connection]);
+  const onTimerMoment = useCallback(
+    (moment: TimerMoment) => announce(moment === "timeUp" ? t("meetings.timer.announceTimeUp", { title }) : t("meetings.timer.announceOneMinute", { title })),
+    [announce, t, title],
+  );
+
+  return (
+    <>
+      <FormAlert problem={problem} />
+      <div className="room-head">
+        {block ? (
+          <p className="room-head__now">
+            <span className="room-head__label">{t("meetings.room.nowLabel", { position: blockIndex + 1, count: gathering.agenda.length })}</span>
+            <strong className="room-head__block">{title}</strong>
+          </p>
+        ) : (
+          <p className="room-head__now">{t("gatherings.live.plenaryOpen")}</p>
+        )}
+        {block && <RoomTimer timer={live.room.timer} clock={connection.clock} blockIndex={blockIndex} onMoment={onTimerMoment} />}
+        {gathering.isHost && block && <TimerControls timer={live.room.timer} control={control} />}
+        {gathering.isHost && (
+          <div className="room-controls" role="group" aria-label={t("meetings.controls.agendaGroup")}>
+            <Button className="button button--secondary button--small" isDisabled={blockIndex <= 0} onPress={() => void control({ type: "previous" })}>
+              {t("meetings.controls.previousBlock")}
+            </Button>
+            <Button className="button button--primary button--small" isDisabled={blockIndex >= gathering.agenda.length - 1} onPress={() => void control({ type: "next" })}>
+              {t("meetings.controls.nextBlock")}
+            </Button>
+            <Button className="button button--danger button--small" onPress={() => setEnding(true)}>
+              {t("gatherings.live.end")}
+            </Button>
+          </div>
+        )}
+      </div>
+      <ConfirmDialog
+        title={t("gatherings.live.endTitle")}
+        message={t("gatherings.live.endText")}
+        confirmLabel={t("gatherings.live.end")}
+        danger
+        isOpen={ending}
+        onOpenChange={setEnding}
+        onConfirm={async () => {
+          const error = await connection.control({ type: "end" });
+          if (error) throw error;
+        }}
+      />
+    </>
+  );
+}
+
+function LiveAgenda({ gathering, live }: { gathering: Gathering; live: GatheringLive }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const cards = useMethodCards(gathering.agenda.map((block) => block.methodCardId));
+  if (gathering.agenda.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="gathering-live-agenda-heading">
+      <h2 id="gathering-live-agenda-heading">{t("gatherings.agenda.title")}</h2>
+      <ol className="gathering-live-agenda">
+        {gathering.agenda.map((block, index) => {
+          const isNow = index === live.room.blockIndex;
+          return (
+            <li key={block.id} aria-current={isNow ? "step" : undefined} className={isNow ? "gathering-live-agenda__item gathering-live-agenda__item--now" : "gathering-live-agenda__item"}>
+              <span>{blockTitle(t, block, cards.get(block.methodCardId ?? ""), locale)}</span>
+              <span className="muted"> · {t("gatherings.minutes", { count: block.minutes })}</span>
+              {isNow && <span className="badge badge--strong gathering-live-agenda__now">{t("meetings.room.nowBadge")}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function PresentAndHands({ live, connection, myUserId, canRaise }: { live: GatheringLive; connection: GatheringLiveConnection; myUserId: string; canRaise: boolean }) {
+  const { t } = useTranslation();
+  const { present, hands } = live.room;
+  const { problem, perform } = useLiveAction();
+  const raised = hands.includes(myUserId);
+  const nameOf = (userId: string) => present.find((person) => person.userId === userId)?.displayName ?? t("meetings.someone");
+  const youOr = (userId: string, name: string) => (userId === myUserId ? t("meetings.round.you", { name }) : name);
+  return (
+    <section className="card room-present" aria-labelledby="gathering-present-heading">
+      <h2 id="gathering-present-heading">{t("meetings.present.title", { count: present.length })}</h2>
+      <ul className="room-present__list">
+        {present.map((person) => (
+          <li key={person.userId} className="room-present__person">
+            <span className="room-present__dot" aria-hidden="true" />
+            <span>
+              {youOr(person.userId, person.displayName)}
+              {person.userId === live.facilitatorId && <span className="badge badge--plain room-present__badge">{t("gatherings.live.host")}</span>}
+              {hands.includes(person.userId) && <span className="badge badge--pending room-present__badge">{t("meetings.present.handRaised")}</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h3 className="room-turns__subheading">{t("meetings.hands.title", { count: hands.length })}</h3>
+      {hands.length === 0 ? (
+        <p className="muted">{t("meetings.hands.none")}</p>
+      ) : (
+        <ol className="room-turns__hands">
+          {hands.map((userId) => (
+            <li key={userId}>{youOr(userId, nameOf(userId))}</li>
+          ))}
+        </ol>
+      )}
+      {canRaise && (
+        <Button className={raised ? "button button--secondary" : "button button--primary"} onPress={() => void perform(() => connection.hand(!raised))}>
+          {raised ? t("meetings.hands.lower") : t("meetings.hands.raise")}
+        </Button>
+      )}
+      <FormAlert problem={problem} />
+    </section>
+  );
+}
+
+// ── The whole live section ────────────────────────────────────────────────────────────────────────
+
+/**
+ * Which of the hosts' messages the plenary leaves out: before any round, and while rooms are open, every
+ * message counts; after a round (or once the next is being planned) only one sent after the call-back
+ * seen on this page (`calledBackAt`), so the rooms' last message does not linger over the plenary.
+ */
+function plenaryQuietBefore(live: GatheringLive, calledBackAt: string | null): string | null {
+  const status = live.breakouts?.status;
+  if (!status || status === "open") return null;
+  return calledBackAt ?? live.broadcast?.at ?? null;
+}
+
+/** The room I am in while the breakouts are open, or null. */
+function myOpenRoom(live: GatheringLive, myUserId: string): BreakoutRoom | null {
+  if (live.status !== "live" || live.breakouts?.status !== "open") return null;
+  return live.breakouts.rooms.find((room) => room.members.some((member) => member.userId === myUserId)) ?? null;
+}
+
+/** Speaks what changes for me: the plenary opening and ending, being sent to a room and called back, a new block. */
+function useLiveAnnouncements(gathering: Gathering, live: GatheringLive | null, myRoom: BreakoutRoom | null) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const locale = currentLocale();
+  const cards = useMethodCards(gathering.agenda.map((block) => block.methodCardId));
+  const previous = useRef<{ status: string; roomNumber: number | null; blockIndex: number } | null>(null);
+  const status = live?.status ?? null;
+  const roomNumber = myRoom?.number ?? null;
+  const blockIndex = live?.room.blockIndex ?? -1;
+
+  useEffect(() => {
+    if (!status) return;
+    const before = previous.current;
+    previous.current = { status, roomNumber, blockIndex };
+    if (!before) return;
+    const sentences: string[] = [];
+    if (before.status !== "live" && status === "live") sentences.push(t("gatherings.live.announceStarted"));
+    if (before.status !== "ended" && status === "ended") sentences.push(t("gatherings.live.announceEnded"));
+    if (roomNumber !== null && before.roomNumber !== roomNumber) sentences.push(t("gatherings.live.announceToRoom", { number: roomNumber }));
+    if (roomNumber === null && before.roomNumber !== null && status === "live") sentences.push(t("gatherings.live.announceCalledBack"));
+    const block = gathering.agenda[blockIndex];
+    if (block && blockIndex !== before.blockIndex && roomNumber === null) {
+      sentences.push(t("meetings.room.announce.block", { title: blockTitle(t, block, cards.get(block.methodCardId ?? ""), locale) }));
+    }
+    if (sentences.length > 0) announce(sentences.join(" "));
+    // Only these changes matter; the texts and cards come along with them.
+  }, [status, roomNumber, blockIndex]);
+}
+
+/**
+ * The live part of a gathering on its page: the plenary the hosts run (agenda, shared timer, hands,
+ * chat, minutes and the report-back), the hosts' breakout controls, and for a participant whose room is
+ * open, that room instead of the plenary until everyone is called back.
+ */
+export function GatheringLiveRoom({ gathering }: { gathering: Gathering }) {
+  const { t } = useTranslation();
+  const me = useUser();
+  const connection = useGatheringLive(gathering.id, gathering.status !== "cancelled");
+  const { live } = connection;
+  const [lookingInto, setLookingInto] = useState<string | null>(null);
+  const liveHeading = useRef<HTMLHeadingElement>(null);
+  const roomHeading = useRef<HTMLHeadingElement>(null);
+  const myRoom = live ? myOpenRoom(live, me.id) : null;
+  const openRooms = live?.status === "live" && live.breakouts?.status === "open" ? live.breakouts.rooms : [];
+  const lookedAt = gathering.isHost && lookingInto ? (openRooms.find((room) => room.id === lookingInto) ?? null) : null;
+  const shownRoom = myRoom ?? lookedAt;
+  useLiveAnnouncements(gathering, live, myRoom);
+
+  // Moving between the plenary and a room replaces what is on screen: focus goes to the new heading.
+  const shownRoomId = shownRoom?.id ?? null;
+  const previousRoomId = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    const before = previousRoomId.current;
+    previousRoomId.current = shownRoomId;
+    if (before === undefined || before === shownRoomId) return;
+    (shownRoomId ? roomHeading : liveHeading).current?.focus();
+  }, [shownRoomId]);
+
+  // A message to the rooms is old news once everyone is back: the plenary shows only later ones.
+  const [calledBackAt, setCalledBackAt] = useState<string | null>(null);
+  const roundStatus = live?.breakouts?.status ?? null;
+  const previousRoundStatus = useRef(roundStatus);
+  useEffect(() => {
+    if (previousRoundStatus.current === "open" && roundStatus === "closed") setCalledBackAt(live?.broadcast?.at ?? "");
+    previousRoundStatus.current = roundStatus;
+  }, [roundStatus, live?.broadcast?.at]);
+
+  const plenaryMembers = useMemo(() => (live?.room.present ?? []).map(({ userId, displayName }) => ({ userId, displayName })), [live?.room.present]);
+
+  if (gathering.status === "cancelled") return null;
+  if (!live) {
+    return (
+      <section className="card card--accent gathering-live" aria-labelledby={LIVE_HEADING_ID}>
+        <h2 id={LIVE_HEADING_ID}>{t("gatherings.live.title")}</h2>
+        {connection.joinProblem ? <FormAlert problem={liveErrorMessage(t, connection.joinProblem)} /> : <p role="status">{t("common.loading")}</p>}
+      </section>
+    );
+  }
+
+  if (shownRoom) {
+    return (
+      <BreakoutRoomView
+        key={shownRoom.id}
+        room={shownRoom}
+        live={live}
+        connection={connection}
+        myUserId={me.id}
+        isHost={gathering.isHost}
+        headingRef={roomHeading}
+        onBack={myRoom ? null : () => setLookingInto(null)}
+      />
+    );
+  }
+
+  if (live.status === "scheduled") {
+    return (
+      <section className="card card--accent gathering-live" aria-labelledby={LIVE_HEADING_ID}>
+        <h2 id={LIVE_HEADING_ID} ref={liveHeading} tabIndex={-1}>
+          {t("gatherings.live.title")}
+        </h2>
+        {gathering.isHost ? <StartPlenary connection={connection} /> : <p>{t("gatherings.live.notStarted")}</p>}
+      </section>
+    );
+  }
+
+  const ended = live.status === "ended";
+  // After a call-back, a room that has not reported yet can still do it from here.
+  const myClosedRoom =
+    !ended && live.breakouts?.status === "closed"
+      ? (live.breakouts.rooms.find((room) => room.summary === null && room.members.some((member) => member.userId === me.id)) ?? null)
+      : null;
+
+  return (
+    <div className="live-room gathering-live">
+      <section className="card card--accent room-main" aria-labelledby={LIVE_HEADING_ID}>
+        <div className="section-header">
+          <h2 id={LIVE_HEADING_ID} ref={liveHeading} tabIndex={-1}>
+            {t("gatherings.live.title")}
+          </h2>
+          <span className={ended ? "badge gathering-status--ended" : "badge gathering-status--live"}>{t(ended ? "gatherings.statuses.ended" : "gatherings.statuses.live")}</span>
+        </div>
+        {ended ? <p>{t("gatherings.live.endedText")}</p> : <BroadcastBanner live={live} quietBefore={plenaryQuietBefore(live, calledBackAt)} />}
+        {!ended && live.breakouts?.status === "open" && !gathering.isHost && <p className="banner banner--info">{t("gatherings.live.othersInRooms")}</p>}
+        {!ended && <PlenaryHead gathering={gathering} live={live} connection={connection} />}
+      </section>
+      <div className="group-layout">
+        <div className="group-layout__main">
+          {gathering.isHost && !ended && <BreakoutHostPanel live={live} connection={connection} onLookIn={setLookingInto} />}
+          {myClosedRoom && <SummaryForm key={myClosedRoom.id} room={myClosedRoom} connection={connection} />}
+          <ReportBack live={live} />
+          {live.conversationId && (
+            <LiveChat
+              title={t("gatherings.live.chatTitle")}
+              headingId="gathering-chat-heading"
+              conversationId={live.conversationId}
+              members={plenaryMembers}
+              canModerate={gathering.isHost}
+              readOnly={ended}
+            />
+          )}
+          {live.minutesPageId && (
+            <NotesCard
+              title={t("gatherings.live.minutesTitle")}
+              headingId="gathering-minutes-heading"
+              pageId={live.minutesPageId}
+              readOnly={ended}
+              lead={t("gatherings.live.minutesLead")}
+            />
+          )}
+        </div>
+        <div className="group-layout__side">
+          {!ended && <PresentAndHands live={live} connection={connection} myUserId={me.id} canRaise={!gathering.isHost} />}
+          {!ended && <LiveAgenda gathering={gathering} live={live} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function StartPlenary({ connection }: { connection: GatheringLiveConnection }) {
+  const { t } = useTranslation();
+  const { problem, pending, perform } = useLiveAction();
+  return (
+    <>
+      <p>{t("gatherings.live.startLead")}</p>
+      <FormAlert problem={problem} />
+      <Button className="button button--primary" isPending={pending} onPress={() => void perform(() => connection.control({ type: "start" }))}>
+        {t("gatherings.live.startPlenary")}
+      </Button>
+    </>
+  );
+}

@@ -31,6 +31,8 @@ export const ERROR_STATUS = {
   round_closed: 409,
   /** A meeting that has ended, was cancelled or falls in a break: its live room no longer changes. */
   meeting_not_live: 409,
+  /** A gathering not open for this: not yet opened, over or cancelled, or a breakout round not running. */
+  gathering_not_live: 409,
   /** A scheduling poll that has been closed takes no more answers. */
   poll_closed: 409,
   payload_too_large: 413,

@@ -24,7 +24,7 @@ async function lockGathering(tx: Db, gatheringId: string): Promise<GatheringRow>
 
 function assertLive(gathering: GatheringRow): void {
   if (gathering.status !== "live") {
-    throw new AppError("meeting_not_live", gathering.status === "scheduled" ? "Open the plenary first" : "This gathering is over");
+    throw new AppError("gathering_not_live", gathering.status === "scheduled" ? "Open the plenary first" : "This gathering is over");
   }
 }
 
@@ -62,6 +62,7 @@ export async function controlGathering(
 ): Promise<GatheringRow> {
   return db.transaction(async (tx) => {
     const gathering = await lockGathering(tx, gatheringId);
+    if (gathering.status === "ended" || gathering.status === "cancelled") throw new AppError("gathering_not_live", "This gathering is over");
     const blocks = await tx
       .select({ minutes: gatheringAgendaBlocks.minutes })
       .from(gatheringAgendaBlocks)
@@ -253,7 +254,7 @@ export async function controlBreakoutTimer(db: Db, breakoutId: string, op: Break
   await db.transaction(async (tx) => {
     const [room] = await tx.select().from(breakoutRooms).where(eq(breakoutRooms.id, breakoutId)).for("update");
     if (!room) throw new AppError("not_found", "No such breakout room");
-    if (room.status !== "open") throw new AppError("meeting_not_live", "This breakout room is not open");
+    if (room.status !== "open") throw new AppError("gathering_not_live", "This breakout room is not open");
     const timer = timerOf(room);
     let next = timer;
     if (op === "start") next = startTimer(timer, now);
@@ -277,5 +278,5 @@ export async function publishBreakoutSummary(db: Db, breakoutId: string, userId:
     .set({ summary: text, summaryBy: userId, summaryAt: now })
     .where(and(eq(breakoutRooms.id, breakoutId), inArray(breakoutRooms.status, ["open", "closed"])))
     .returning({ id: breakoutRooms.id });
-  if (!updated) throw new AppError("meeting_not_live", "A room publishes its summary once the round has started");
+  if (!updated) throw new AppError("gathering_not_live", "A room publishes its summary once the round has started");
 }

@@ -52,7 +52,7 @@ export async function createGathering(db: Db, actorId: string, programmeId: stri
 }
 
 export async function updateGathering(db: Db, gathering: GatheringRow, input: UpdateGatheringInput): Promise<void> {
-  if (gathering.status === "ended") throw new AppError("meeting_not_live", "This gathering has ended");
+  if (gathering.status === "ended") throw new AppError("gathering_not_live", "This gathering has ended");
   await db.transaction(async (tx) => {
     if (input.groupIds) {
       await assertGroupsOfProgramme(tx, gathering.programmeId, input.groupIds);
@@ -72,7 +72,7 @@ export async function updateGathering(db: Db, gathering: GatheringRow, input: Up
 }
 
 export async function replaceGatheringAgenda(db: Db, gathering: GatheringRow, blocks: Block[]): Promise<void> {
-  if (gathering.status === "ended" || gathering.status === "cancelled") throw new AppError("meeting_not_live", "This gathering is over");
+  if (gathering.status === "ended" || gathering.status === "cancelled") throw new AppError("gathering_not_live", "This gathering is over");
   assertAgendaFits(blocks);
   await db.transaction(async (tx) => {
     await assertMethodCardsUsable(tx, { programmeId: gathering.programmeId }, blocks);
@@ -81,7 +81,7 @@ export async function replaceGatheringAgenda(db: Db, gathering: GatheringRow, bl
 }
 
 export async function answerRsvp(db: Db, gathering: GatheringRow, userId: string, answer: RsvpAnswer): Promise<void> {
-  if (gathering.status !== "scheduled" && gathering.status !== "live") throw new AppError("meeting_not_live", "This gathering is over or cancelled");
+  if (gathering.status !== "scheduled" && gathering.status !== "live") throw new AppError("gathering_not_live", "This gathering is over or cancelled");
   await db
     .insert(gatheringRsvps)
     .values({ gatheringId: gathering.id, userId, answer })

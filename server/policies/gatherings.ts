@@ -85,7 +85,7 @@ export async function authorizeGatheringContent(
 ): Promise<GatheringAccess & { readOnly: boolean }> {
   const access = await authorizeGathering(db, userId, gatheringId, action === "moderate" ? "host" : "view");
   const readOnly = isGatheringOver(access.gathering);
-  if (action === "write" && readOnly) throw new AppError("meeting_not_live", "This gathering is over; its chat and minutes can be read but not changed");
+  if (action === "write" && readOnly) throw new AppError("gathering_not_live", "This gathering is over; its chat and minutes can be read but not changed");
   return { ...access, readOnly };
 }
 
@@ -121,7 +121,7 @@ export async function authorizeBreakout(
   if (action === "moderate" && !access.isHost) throw new AppError("forbidden", "Only the gathering's hosts moderate");
   const readOnly = isGatheringOver(access.gathering) || breakout.status === "draft";
   if (action === "write" && readOnly) {
-    throw new AppError("meeting_not_live", breakout.status === "draft" ? "The breakout rooms have not started yet" : "This gathering is over");
+    throw new AppError("gathering_not_live", breakout.status === "draft" ? "The breakout rooms have not started yet" : "This gathering is over");
   }
   return { ...access, breakout, readOnly, isMember };
 }

@@ -155,7 +155,7 @@ describe("a live gathering with breakout rooms", () => {
 
     // A planned room is not open yet: nobody writes in it.
     const draftMember = participants.find((participant) => participant.person.user.id === draftRooms[0]!.members[1]!.userId)!;
-    expect(await sendMessage(draftMember.socket, draftRooms[0]!.conversationId, "liian aikaisin").catch((error: Error) => error.message)).toMatch(/meeting_not_live/);
+    expect(await sendMessage(draftMember.socket, draftRooms[0]!.conversationId, "liian aikaisin").catch((error: Error) => error.message)).toMatch(/gathering_not_live/);
 
     // Starting sends everyone their room: the assignment arrives on every participant's socket.
     ok(await hostSide.socket.emitWithAck("breakout:start", { gatheringId, minutes: 10 }));
@@ -259,7 +259,7 @@ describe("a live gathering with breakout rooms", () => {
     // The end: the gathering's chat is kept but no longer written in.
     const ended = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "end" } })).live;
     expect(ended.status).toBe("ended");
-    expect(await sendMessage(participants[0]!.socket, opened.conversationId!, "vielä yksi").catch((error: Error) => error.message)).toMatch(/meeting_not_live/);
+    expect(await sendMessage(participants[0]!.socket, opened.conversationId!, "vielä yksi").catch((error: Error) => error.message)).toMatch(/gathering_not_live/);
     const history = ok(await participants[0]!.socket.emitWithAck("message:history", { conversationId: opened.conversationId!, limit: 50 }));
     expect(history.messages.map((message) => message.body)).toEqual(["Hei kaikki, täällä Ryhmä 1!", "Takaisin yhteisessä"]);
     const { gathering: after } = await expectStatus(participants[0]!.person.client.get<{ gathering: Gathering }>(`/api/gatherings/${gatheringId}`), 200);

@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { BREAKOUT } from "../../../shared/limits";
 import type { BreakoutRoom, Gathering, GatheringLive } from "../../../shared/schemas/gatherings";
 import type { MeetingControl } from "../../../shared/schemas/meetings";
-import { ApiError } from "../../lib/api";
 import { useUser } from "../../lib/auth";
 import { formatDateTime } from "../../lib/dates";
 import { currentLocale, errorMessage } from "../../lib/i18n";
@@ -27,12 +26,6 @@ const ROOM_HEADING_ID = "breakout-room-heading";
 const DEFAULT_ROOM_SIZE = 4;
 const DEFAULT_BREAKOUT_MINUTES = 15;
 
-/** A failure in words; "not live" gets the gathering's own wording rather than the meeting room's. */
-function liveErrorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && error.code === "meeting_not_live") return t("gatherings.live.notLive");
-  return errorMessage(t, error);
-}
-
 /** Runs a live action and keeps its failure to show in place; `run` resolves with the failure or null. */
 function useLiveAction() {
   const { t } = useTranslation();
@@ -44,7 +37,7 @@ function useLiveAction() {
       setProblem(null);
       const error = await run();
       setPending(false);
-      if (error) setProblem(liveErrorMessage(t, error));
+      if (error) setProblem(errorMessage(t, error));
       return !error;
     },
     [t],
@@ -288,7 +281,7 @@ function BreakoutRoomView({
         <p className="muted">
           {isMember ? t("gatherings.live.roomLead", { round: room.round }) : t("gatherings.live.lookingIn", { round: room.round })}
         </p>
-        <FormAlert problem={presence ? liveErrorMessage(t, presence) : null} />
+        <FormAlert problem={presence ? errorMessage(t, presence) : null} />
         <div className="room-head">
           <p className="room-head__now room-head__label">{t("gatherings.live.roomTimerHint")}</p>
           <RoomTimer timer={room.timer} clock={connection.clock} blockIndex={room.round} onMoment={onTimerMoment} />
@@ -768,7 +761,7 @@ export function GatheringLiveRoom({ gathering }: { gathering: Gathering }) {
     return (
       <section className="card card--accent gathering-live" aria-labelledby={LIVE_HEADING_ID}>
         <h2 id={LIVE_HEADING_ID}>{t("gatherings.live.title")}</h2>
-        {connection.joinProblem ? <FormAlert problem={liveErrorMessage(t, connection.joinProblem)} /> : <p role="status">{t("common.loading")}</p>}
+        {connection.joinProblem ? <FormAlert problem={errorMessage(t, connection.joinProblem)} /> : <p role="status">{t("common.loading")}</p>}
       </section>
     );
   }

@@ -8,6 +8,8 @@ const Env = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
+  /** Set when several server nodes share one database: they share live updates through this Redis. */
+  REDIS_URL: z.string().url().optional(),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set when Piiri runs behind a reverse proxy, so rate limits see the client's address. */
@@ -20,6 +22,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  redisUrl: string | undefined;
   jwtSecret: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   trustProxy: boolean;
@@ -40,6 +43,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     host: values.HOST,
     dataDir,
     databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
     jwtSecret: values.JWT_SECRET ?? (await readOrCreateSecret(dataDir)),
     logLevel: values.LOG_LEVEL,
     trustProxy: values.TRUST_PROXY,

@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { openConfiguredDatabase } from "./db/database";
 import { DataDirInUseError } from "./db/dataDirLock";
 import { createLogger } from "./logger";
+import { connectScaleOut } from "./realtime/scaleOut";
 import { createPiiriServer } from "./server";
 
 async function main(): Promise<void> {
@@ -23,12 +24,17 @@ async function main(): Promise<void> {
   }
   logger.info({ database: database.kind, dataDir: database.kind === "pglite" ? config.dataDir : undefined }, "database ready");
 
+  // Several nodes on one database share live updates through Redis; a single node needs none.
+  const scaleOut = config.redisUrl ? await connectScaleOut(config.redisUrl, logger) : undefined;
+  if (scaleOut) logger.info("sharing live updates with other nodes through Redis");
   const server = createPiiriServer({
     database,
     jwtSecret: config.jwtSecret,
     logger,
     clientDistDir: config.clientDistDir,
     trustProxy: config.trustProxy,
+    socketAdapter: scaleOut?.socketAdapter,
+    noteRelay: scaleOut?.noteRelay,
   });
   const url = await server.listen(config.port, config.host);
   logger.info({ url }, `Piiri is running at ${url}`);
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
     await server.close();
+    await scaleOut?.close();
     await database.close();
     logger.info("stopped");
     process.exit(0);

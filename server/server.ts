@@ -9,7 +9,7 @@ import { rooms } from "../shared/events";
 import { NOTE_CLOSE } from "../shared/notes";
 import { listPages, purgeTickets, redeemTicket, saveVersion } from "./commands/notes";
 import { notebookReaders } from "./policies/notes";
-import { createRealtime, type Realtime } from "./realtime";
+import { createRealtime, type Realtime, type SocketAdapter } from "./realtime";
 import { createNoteDocuments, type NoteRelay } from "./realtime/noteDocuments";
 import { createNoteSocketServer, type NoteSocketServer } from "./realtime/noteSocket";
 
@@ -22,6 +22,8 @@ export interface PiiriServerOptions {
   publicUrl?: string;
   /** Shares notes edits with other server nodes on the same database (see NoteRelay). */
   noteRelay?: NoteRelay;
+  /** Shares Socket.IO rooms and emits with other server nodes (see realtime/scaleOut). */
+  socketAdapter?: SocketAdapter;
 }
 
 export interface PiiriServer {
@@ -114,7 +116,7 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
     },
   };
   const httpServer = createServer(createApp(deps));
-  realtime = createRealtime(httpServer, deps);
+  realtime = createRealtime(httpServer, deps, { adapter: options.socketAdapter });
   httpServer.on("upgrade", (request, socket, head) => {
     if (noteSocket.handleUpgrade(request, socket, head)) return;
     // Socket.IO takes its own path; an upgrade anywhere else has no one to answer it.

@@ -33,8 +33,12 @@ export interface Realtime extends SessionNotifier {
  * Socket.IO on the default path. The handshake carries `auth: { token }`; a refused handshake answers
  * `connect_error` whose message is the error code (`auth_required`, `token_expired`, ...).
  */
-export function createRealtime(httpServer: HttpServer, deps: ServerDeps): Realtime {
+/** A Socket.IO adapter factory (the Redis streams adapter when several nodes run). */
+export type SocketAdapter = NonNullable<ConstructorParameters<typeof Server>[1]>["adapter"];
+
+export function createRealtime(httpServer: HttpServer, deps: ServerDeps, options: { adapter?: SocketAdapter } = {}): Realtime {
   const io: PiiriIo = new Server(httpServer, {
+    ...(options.adapter && { adapter: options.adapter }),
     maxHttpBufferSize: SOCKET_FRAME_MAX_BYTES,
     // Same-origin only: the client is served by this server.
     cors: { origin: false },

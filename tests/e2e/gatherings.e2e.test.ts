@@ -305,6 +305,8 @@ describe("a cross-group gathering in the browser", () => {
     await ainoPage.getByRole("heading", { level: 1, name: LIVE_TITLE }).waitFor();
     const ainoLive = ainoPage.getByRole("region", { name: "Yhteinen osuus", exact: true });
     await ainoLive.getByText("Käynnissä nyt").waitFor();
+    // Once it runs, whether she comes is no longer asked.
+    expect(await ainoPage.getByRole("region", { name: "Tuletko?" }).count()).toBe(0);
 
     const outiPage = await signIn(outi, "Hei, Outi");
     const pekkaPage = await signIn(pekka, "Hei, Pekka");
@@ -322,6 +324,8 @@ describe("a cross-group gathering in the browser", () => {
     // The plenary's chat reaches everyone on the page.
     await sendChat(pekkaPage, "Yhteinen keskustelu", "Hei kaikki, Pekka täällä!");
     await chatMessage(berttaPage, "Shared chat", "Hei kaikki, Pekka täällä!").waitFor();
+    const pekkaActions = { name: "Toiminnot – viesti käyttäjältä Pekka" };
+    await chatMessage(ainoPage, "Yhteinen keskustelu", "Hei kaikki, Pekka täällä!").getByRole("button", pekkaActions).waitFor();
     await expectNoAxeViolations(ainoPage, "live plenary (member, fi)");
     await screenshot(ainoPage, "gatherings-live-plenary-member-fi");
 
@@ -448,7 +452,20 @@ describe("a cross-group gathering in the browser", () => {
     await chatMessage(ainoPage, "Yhteinen keskustelu", "Hei kaikki, Pekka täällä!").waitFor();
     await ainoPage.getByText("Keskustelu on päättynyt. Viestejä voi lukea, mutta uusia ei voi enää kirjoittaa.").waitFor();
     expect(await ainoPage.locator(".chat-composer__input").count()).toBe(0);
+    // Messages are read, not answered, reacted to or changed any more.
+    expect(await chatMessage(ainoPage, "Yhteinen keskustelu", "Hei kaikki, Pekka täällä!").getByRole("button", pekkaActions).count()).toBe(0);
     await ainoPage.getByRole("region", { name: "Pienryhmien yhteenvedot" }).getByText(SUMMARY).waitFor();
+    await expect.poll(() => ainoPage.getByRole("region", { name: "Tuletko?" }).count()).toBe(0);
     await expectNoAxeViolations(ainoPage, "ended gathering (member, fi)");
+
+    // ── Afterwards, Aino finds it from her home page ──────────────────────
+    await ainoPage.getByRole("link", { name: "Etusivu" }).click();
+    const ainoPast = ainoPage.getByRole("region", { name: "Aiemmat kohtaamiset" });
+    await ainoPast.getByRole("link", { name: LIVE_TITLE }).waitFor();
+    await expect.poll(() => ainoPage.getByRole("region", { name: "Tulevat kohtaamiset" }).count()).toBe(0);
+    await expectNoAxeViolations(ainoPage, "home with a past gathering (member, fi)");
+    await screenshot(ainoPage, "gatherings-home-past-member-fi");
+    await ainoPast.getByRole("link", { name: LIVE_TITLE }).click();
+    await ainoPage.getByRole("heading", { level: 1, name: LIVE_TITLE }).waitFor();
   });
 });

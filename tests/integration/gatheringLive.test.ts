@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatMessage } from "../../shared/schemas/chat";
-import { GatheringLive, type BreakoutRoom, type Gathering } from "../../shared/schemas/gatherings";
+import type { BreakoutRoom, Gathering } from "../../shared/schemas/gatherings";
 import { send as sendMessage } from "../support/chat";
 import { expectStatus } from "../support/groups";
 import { signedInClient } from "../support/http";
 import { openNote, ticketFor } from "../support/notes";
-import { connectSocket, nextEvent, type TestSocket } from "../support/sockets";
+import { connectParticipant, createGathering, ok, programmeOfGroups as programmeOfGroupsAt, roomOf, until, type Participant, type Person } from "../support/gatherings";
+import type { TestSocket } from "../support/sockets";
 import { startTestServer, type TestServer } from "../support/testServer";
 
 /**
@@ -23,16 +23,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Person = Awaited<ReturnType<typeof signedInClient>>;
-interface Participant {
-  person: Person;
-  groupId: string;
-  socket: TestSocket;
-  /** Every `message:sent` this socket heard. */
-  heard: ChatMessage[];
-  /** The newest gathering state pushed to this socket. */
-  latest: () => GatheringLive | undefined;
-}
+const programmeOfGroups = (count: number) => programmeOfGroupsAt(server.url, count);
 
 const sockets: TestSocket[] = [];
 afterAll(() => {
@@ -40,68 +31,10 @@ afterAll(() => {
 });
 
 async function connect(person: Person, groupId: string): Promise<Participant> {
-  const socket = await connectSocket(server.url, person.client.accessToken);
-  sockets.push(socket);
-  const heard: ChatMessage[] = [];
-  let latest: GatheringLive | undefined;
-  socket.on("message:sent", ({ message }) => heard.push(message));
-  socket.on("gathering:live", ({ live }) => (latest = GatheringLive.parse(live)));
-  return { person, groupId, socket, heard, latest: () => latest };
+  const participant = await connectParticipant(server.url, person, groupId);
+  sockets.push(participant.socket);
+  return participant;
 }
-
-/** A programme of `count` groups, each with a facilitator and a member past the agreement; the coordinator hosts. */
-async function programmeOfGroups(count: number) {
-  const host = await signedInClient(server.url, { displayName: "Kaisa" });
-  const { programme } = await expectStatus(host.client.post<{ programme: { id: string } }>("/api/programmes", { name: "Verme-verkosto", template: "verme_year" }), 201);
-  const people: { person: Person; groupId: string }[] = [];
-  const groupIds: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const { group } = await expectStatus(
-      host.client.post<{ group: { id: string } }>(`/api/programmes/${programme.id}/groups`, { name: `Ryhmä ${index + 1}`, kind: "peer_mentoring" }),
-      201,
-    );
-    groupIds.push(group.id);
-    const facilitator = await signedInClient(server.url);
-    const member = await signedInClient(server.url);
-    await expectStatus(host.client.post(`/api/programmes/${programme.id}/groups/${group.id}/facilitators`, { email: facilitator.user.email }), 201);
-    await expectStatus(facilitator.client.post(`/api/groups/${group.id}/agreement/accept`, {}), 200);
-    const { invitation } = await expectStatus(facilitator.client.post<{ invitation: { token: string } }>(`/api/groups/${group.id}/invitations`, {}), 201);
-    await expectStatus(member.client.post(`/api/invitations/${invitation.token}/accept`, { acceptAgreement: true }), 200);
-    people.push({ person: facilitator, groupId: group.id }, { person: member, groupId: group.id });
-  }
-  return { host, programmeId: programme.id, groupIds, people };
-}
-
-async function createGathering(host: Person, programmeId: string, groupIds: string[]): Promise<Gathering> {
-  const { gathering } = await expectStatus(
-    host.client.post<{ gathering: Gathering }>(`/api/programmes/${programmeId}/gatherings`, {
-      title: "Syksyn kohtaaminen",
-      startsAt: "2027-10-20T13:00:00+03:00",
-      durationMinutes: 120,
-      groupIds,
-    }),
-    201,
-  );
-  return gathering;
-}
-
-function ok<T>(result: { ok: true } & T): T;
-function ok<T>(result: { ok: false; error: { code: string; message: string } } | ({ ok: true } & T)): T;
-function ok<T>(result: { ok: boolean } & Partial<T> & { error?: { code: string; message: string } }): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error?.code}: ${result.error?.message}`);
-  return result as unknown as T;
-}
-
-/** Waits until this participant's newest pushed state satisfies `match`. */
-async function until(participant: Participant, match: (live: GatheringLive) => boolean): Promise<GatheringLive> {
-  const current = participant.latest();
-  if (current && match(current)) return current;
-  const { live } = await nextEvent(participant.socket, "gathering:live", (payload) => match(GatheringLive.parse(payload.live)));
-  return GatheringLive.parse(live);
-}
-
-const roomOf = (live: GatheringLive, userId: string): BreakoutRoom | undefined =>
-  live.breakouts?.rooms.find((room) => room.members.some((member) => member.userId === userId));
 
 describe("a live gathering with breakout rooms", () => {
   it("mixes three groups into rooms, keeps each room's chat and notes in it, and brings everyone back", async () => {

@@ -78,9 +78,9 @@ function ThreadView({ parent, readOnly, mentions, chat, members, namesById, canM
         </button>
       </div>
       <ol className="chat-messages chat-thread__messages" aria-label={t("chat.threadMessages")}>
-        <MessageItem message={parent} chat={chat} members={members} namesById={namesById} canModerate={canModerate} />
+        <MessageItem message={parent} chat={chat} members={members} namesById={namesById} canModerate={canModerate} readOnly={readOnly} />
         {replies.map((message) => (
-          <MessageItem key={message.id} message={message} chat={chat} members={members} namesById={namesById} canModerate={canModerate} />
+          <MessageItem key={message.id} message={message} chat={chat} members={members} namesById={namesById} canModerate={canModerate} readOnly={readOnly} />
         ))}
         {pending.map((entry) => (
           <PendingItem key={entry.clientId} entry={entry} chat={chat} />
@@ -127,8 +127,14 @@ interface ChatPanelProps {
   members?: readonly MentionMember[];
   /** Outside a group: whether I may hide messages (a gathering's hosts). */
   canModerate?: boolean;
-  /** The conversation is kept for reading only (its gathering is over): no composer. */
+  /** The conversation is kept for reading only (its gathering is over): no composer, and no actions on its messages. */
   readOnly?: boolean;
+  /**
+   * A gathering's chat (the plenary's or a breakout room's): how many times its room has been entered.
+   * Its messages reach this socket only once the room is entered, so each entry is followed by a
+   * catch-up (see `useChat`).
+   */
+  roomEntries?: number;
   /**
    * The id of a heading the host page already shows for the chat. The panel then renders no heading or
    * frame of its own and is named by that one.
@@ -144,9 +150,17 @@ const NO_MEMBERS: readonly MentionMember[] = [];
  * socket, and in a gathering, whose conversations belong to no group: there the page says who takes
  * part and who moderates.
  */
-export function ChatPanel({ conversationId, groupId, members: outsideMembers = NO_MEMBERS, canModerate: outsideModerator = false, readOnly = false, labelledBy }: ChatPanelProps) {
+export function ChatPanel({
+  conversationId,
+  groupId,
+  members: outsideMembers = NO_MEMBERS,
+  canModerate: outsideModerator = false,
+  readOnly = false,
+  roomEntries = 0,
+  labelledBy,
+}: ChatPanelProps) {
   const { t } = useTranslation();
-  const chat = useChat(conversationId, groupId);
+  const chat = useChat(conversationId, groupId, roomEntries);
   const ownHeadingId = useId();
   const headingId = labelledBy ?? ownHeadingId;
   // The same cache entry as the group page, so members (names, roles) are fetched once and kept live there.
@@ -291,7 +305,15 @@ export function ChatPanel({ conversationId, groupId, members: outsideMembers = N
                       <span>{t("chat.newMessages")}</span>
                     </li>
                   )}
-                  <MessageItem message={message} chat={chat} members={members} namesById={namesById} canModerate={canModerate} onOpenThread={openThread} />
+                  <MessageItem
+                    message={message}
+                    chat={chat}
+                    members={members}
+                    namesById={namesById}
+                    canModerate={canModerate}
+                    onOpenThread={openThread}
+                    readOnly={readOnly}
+                  />
                 </Fragment>
               ))}
               {topPending.map((entry) => (

@@ -30,9 +30,14 @@ interface MessageItemProps {
   canModerate: boolean;
   /** Opens this message's thread; absent inside a thread, where replies have no threads of their own. */
   onOpenThread?: (messageId: string, opener: HTMLElement) => void;
+  /**
+   * The conversation is kept for reading only: no actions are offered, as the server refuses every
+   * change, and reactions are shown but not toggled. Replies can still be opened and read.
+   */
+  readOnly?: boolean;
 }
 
-export function MessageItem({ message, chat, members, namesById, canModerate, onOpenThread }: MessageItemProps) {
+export function MessageItem({ message, chat, members, namesById, canModerate, onOpenThread, readOnly = false }: MessageItemProps) {
   const { t } = useTranslation();
   const id = useId();
   const itemRef = useRef<HTMLLIElement>(null);
@@ -158,13 +163,26 @@ export function MessageItem({ message, chat, members, namesById, canModerate, on
               {reactions.map((reaction) => {
                 const summary = reactionSummary(message, reaction.emoji, chat.me.id);
                 const names = summary.userIds.map(nameOf).join(", ");
+                const label = t("chat.reactionLabel", { emoji: reaction.emoji, count: summary.count, names });
+                if (readOnly) {
+                  return (
+                    <li key={reaction.emoji}>
+                      <span className={summary.mine ? "chat-reaction chat-reaction--static chat-reaction--mine" : "chat-reaction chat-reaction--static"}>
+                        <span aria-hidden="true">
+                          {reaction.emoji} {summary.count}
+                        </span>
+                        <span className="visually-hidden">{label}</span>
+                      </span>
+                    </li>
+                  );
+                }
                 return (
                   <li key={reaction.emoji}>
                     <button
                       type="button"
                       className={summary.mine ? "chat-reaction chat-reaction--mine" : "chat-reaction"}
                       aria-pressed={summary.mine}
-                      aria-label={t("chat.reactionLabel", { emoji: reaction.emoji, count: summary.count, names })}
+                      aria-label={label}
                       disabled={removed || busy}
                       onClick={() => void run(() => chat.react(message.id, reaction.emoji, !summary.mine))}
                     >
@@ -183,7 +201,7 @@ export function MessageItem({ message, chat, members, namesById, canModerate, on
         </div>
       )}
 
-      {!removed || (canModerate && message.hidden) ? (
+      {!readOnly && (!removed || (canModerate && message.hidden)) ? (
         <div className="chat-message__actions">
           <button
             type="button"

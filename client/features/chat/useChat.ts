@@ -35,8 +35,12 @@ function browserOnline(): boolean {
  * typing and presence, and the actions on them. After every (re)connect it catches up from the last seq
  * it saw and resends what is waiting; nothing depends on socket.io's own recovery. Presence is a group's:
  * a conversation outside any group (a gathering's, a breakout room's) has none.
+ *
+ * A gathering's messages (the plenary's or a breakout room's) reach this socket only once its room has
+ * been entered, which happens apart from (and possibly after) the chat's own catch-up. `entries` counts
+ * those entries: each new one catches up again, so nothing sent in between is missed.
  */
-export function useChat(conversationId: string, groupId: string | undefined) {
+export function useChat(conversationId: string, groupId: string | undefined, entries = 0) {
   const { t } = useTranslation();
   const socket = useSocket();
   const me = useUser();
@@ -187,14 +191,30 @@ export function useChat(conversationId: string, groupId: string | undefined) {
     }
   }, [socket, conversationId, apply, me.id]);
 
+  // One catch-up at a time: one asked for while another runs (a reconnect and a room entry close
+  // together) runs again after it, from whatever seq the first reached.
+  const catchingUp = useRef(false);
+  const catchUpAgain = useRef(false);
   const sync = useCallback(async () => {
     if (!socket?.connected) return;
+    if (catchingUp.current) {
+      catchUpAgain.current = true;
+      return;
+    }
+    catchingUp.current = true;
     try {
-      await catchUp();
-      setLoadError(null);
-    } catch (error) {
-      if (!loadedRef.current) setStatus("error");
-      setLoadError(error);
+      do {
+        catchUpAgain.current = false;
+        try {
+          await catchUp();
+          setLoadError(null);
+        } catch (error) {
+          if (!loadedRef.current) setStatus("error");
+          setLoadError(error);
+        }
+      } while (catchUpAgain.current && socket.connected);
+    } finally {
+      catchingUp.current = false;
     }
     void flush();
     if (!groupId) return;
@@ -285,6 +305,14 @@ export function useChat(conversationId: string, groupId: string | undefined) {
       clearTimeout(resendTimer.current);
     };
   }, [socket, conversationId, groupId, apply, sync, me.id, t]);
+
+  // Entering the conversation's room again (after a reconnect) catches up once more, from the last seq seen.
+  const entriesSeen = useRef(entries);
+  useEffect(() => {
+    if (entries === entriesSeen.current) return;
+    entriesSeen.current = entries;
+    void sync();
+  }, [entries, sync]);
 
   // The browser knows it is offline before the socket notices; wait for it to come back, then catch up.
   useEffect(() => {

@@ -173,18 +173,27 @@ function ReportBack({ live }: { live: GatheringLive }) {
 }
 
 /** A chat of the gathering (plenary or room) under its own heading. */
-function LiveChat({ title, headingId, conversationId, members, canModerate, readOnly }: {
+function LiveChat({ title, headingId, conversationId, members, canModerate, readOnly, roomEntries }: {
   title: string;
   headingId: string;
   conversationId: string;
   members: readonly MentionMember[];
   canModerate: boolean;
   readOnly: boolean;
+  /** How many times the chat's room (the gathering's or a breakout room's) has been entered. */
+  roomEntries?: number;
 }) {
   return (
     <section className="card room-chat" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      <ChatPanel conversationId={conversationId} members={members} canModerate={canModerate} readOnly={readOnly} labelledBy={headingId} />
+      <ChatPanel
+        conversationId={conversationId}
+        members={members}
+        canModerate={canModerate}
+        readOnly={readOnly}
+        roomEntries={roomEntries}
+        labelledBy={headingId}
+      />
     </section>
   );
 }
@@ -281,7 +290,7 @@ function BreakoutRoomView({
         <p className="muted">
           {isMember ? t("gatherings.live.roomLead", { round: room.round }) : t("gatherings.live.lookingIn", { round: room.round })}
         </p>
-        <FormAlert problem={presence ? errorMessage(t, presence) : null} />
+        <FormAlert problem={presence.problem ? errorMessage(t, presence.problem) : null} />
         <div className="room-head">
           <p className="room-head__now room-head__label">{t("gatherings.live.roomTimerHint")}</p>
           <RoomTimer timer={room.timer} clock={connection.clock} blockIndex={room.round} onMoment={onTimerMoment} />
@@ -297,6 +306,7 @@ function BreakoutRoomView({
             members={members}
             canModerate={isHost}
             readOnly={live.status !== "live"}
+            roomEntries={presence.entries}
           />
           <NotesCard
             title={t("gatherings.live.roomNotesTitle", { number: room.number })}
@@ -825,6 +835,7 @@ export function GatheringLiveRoom({ gathering }: { gathering: Gathering }) {
               members={plenaryMembers}
               canModerate={gathering.isHost}
               readOnly={ended}
+              roomEntries={connection.joins}
             />
           )}
           {live.minutesPageId && (

@@ -114,7 +114,8 @@ function GatheringContent({ gathering }: { gathering: Gathering }) {
   // A plenary still running past the planned end is not over until a host ends it.
   const over =
     gathering.status === "ended" || gathering.status === "cancelled" || (gathering.status !== "live" && gatheringEnd(gathering).getTime() < Date.now());
-  const answering = canAnswer(gathering) && !over;
+  // Whether I come is asked only before it starts: once it runs, has ended or is cancelled, nothing is left to answer.
+  const answering = canAnswer(gathering) && gathering.status === "scheduled" && !over;
 
   // The cancel button is gone with the dialog: focus goes to the note saying the gathering is cancelled.
   function focusStatusNote() {

@@ -24,6 +24,8 @@ export const gatheringKeys = {
   all: ["gatherings"] as const,
   programme: (programmeId: string) => ["gatherings", "programme", programmeId] as const,
   mine: ["gatherings", "mine"] as const,
+  /** Under `mine`, so whatever refreshes my coming gatherings refreshes the held ones too. */
+  minePast: ["gatherings", "mine", "past"] as const,
   detail: (gatheringId: string) => ["gatherings", "detail", gatheringId] as const,
 };
 
@@ -37,6 +39,8 @@ export const gatheringsApi = {
   create: (programmeId: string, input: CreateGatheringInput) =>
     fetchGatheringParsed(programmeGatherings(programmeId), (s) => s.GatheringResponse, { method: "POST", body: input }),
   mine: () => fetchGatheringParsed("/api/me/gatherings", (s) => s.GatheringList),
+  /** The gatherings I was invited to or hosted that were held, the latest first. */
+  minePast: () => fetchGatheringParsed("/api/me/gatherings?when=past", (s) => s.GatheringList),
   get: (gatheringId: string) => fetchGatheringParsed(gatheringPath(gatheringId), (s) => s.GatheringResponse),
   update: (gatheringId: string, input: UpdateGatheringInput) =>
     fetchGatheringParsed(gatheringPath(gatheringId), (s) => s.GatheringResponse, { method: "PATCH", body: input }),

@@ -13,6 +13,11 @@ export interface GatheringLiveConnection {
   live: GatheringLive | null;
   /** Why joining failed (the gathering was cancelled, say), for the page to show. */
   joinProblem: unknown;
+  /**
+   * How many times the gathering has been joined. The plenary's chat catches up after each join: a
+   * message sent between the chat's own catch-up and the join reached no socket of mine.
+   */
+  joins: number;
   /** Corrects this browser's clock to the server's for the plenary's and the rooms' timers. */
   clock: ServerClock;
   /** Every action resolves with the failure to show, or null when it worked. */
@@ -37,6 +42,7 @@ export function useGatheringLive(gatheringId: string, enabled: boolean): Gatheri
   const clockRef = useRef(new ServerClock());
   const [live, setLive] = useState<GatheringLive | null>(null);
   const [joinProblem, setJoinProblem] = useState<unknown>(null);
+  const [joins, setJoins] = useState(0);
 
   const apply = useCallback((next: GatheringLive) => {
     if (next.gatheringId !== gatheringId) return;
@@ -53,6 +59,7 @@ export function useGatheringLive(gatheringId: string, enabled: boolean): Gatheri
           joined = true;
           setJoinProblem(null);
           apply(result.live);
+          setJoins((count) => count + 1);
         },
         (error: unknown) => setJoinProblem(error),
       );
@@ -102,21 +109,35 @@ export function useGatheringLive(gatheringId: string, enabled: boolean): Gatheri
   );
   const publishSummary = useCallback((breakoutId: string, text: string) => act(() => emitWithAck(socket!, "breakout:summary", { breakoutId, text })), [act, socket]);
 
-  return { live, joinProblem, clock: clockRef.current, control, hand, broadcast, plan, move, startBreakouts, callBack, roomTimer, publishSummary };
+  return { live, joinProblem, joins, clock: clockRef.current, control, hand, broadcast, plan, move, startBreakouts, callBack, roomTimer, publishSummary };
+}
+
+export interface BreakoutPresence {
+  /** Why entering failed, for the room to show; null once entered. */
+  problem: unknown;
+  /**
+   * How many times the room has been entered. The room's chat catches up after each entry: a message
+   * sent between the chat's own catch-up and the entry reached no socket of mine.
+   */
+  entries: number;
 }
 
 /**
  * Being in one breakout room: entering it is what brings its chat to this socket, so it is entered on
  * mount and again after every reconnect (the server forgets a dropped socket's rooms), and left on unmount.
  */
-export function useBreakoutPresence(breakoutId: string): unknown {
+export function useBreakoutPresence(breakoutId: string): BreakoutPresence {
   const { socket } = useAuth();
   const [problem, setProblem] = useState<unknown>(null);
+  const [entries, setEntries] = useState(0);
   useEffect(() => {
     if (!socket) return;
     const enter = () => {
       emitWithAck(socket, "breakout:join", { breakoutId }).then(
-        () => setProblem(null),
+        () => {
+          setProblem(null);
+          setEntries((count) => count + 1);
+        },
         (error: unknown) => setProblem(error),
       );
     };
@@ -127,5 +148,5 @@ export function useBreakoutPresence(breakoutId: string): unknown {
       socket.emit("breakout:leave", { breakoutId }, () => undefined);
     };
   }, [socket, breakoutId]);
-  return problem;
+  return { problem, entries };
 }

@@ -14,7 +14,7 @@ import { DueAssessments } from "../assessments/DueAssessments";
 import { UnreadBadge } from "../chat/UnreadBadge";
 import { takePendingJoin } from "../join/pendingJoin";
 import { UpcomingMeetings } from "../scheduling/UpcomingMeetings";
-import { ComingGatherings } from "../gatherings/ComingGatherings";
+import { ComingGatherings, PastGatherings } from "../gatherings/ComingGatherings";
 import { kindLabel, phaseLabel, roleLabel, templateDescription, templateLabel } from "../groups/labels";
 import { groupKeys } from "../groups/live";
 import { NewGroupFields } from "../groups/NewGroupFields";
@@ -143,6 +143,7 @@ export default function HomePage() {
       )}
       <UpcomingMeetings />
       <ComingGatherings />
+      <PastGatherings />
       <DueAssessments />
       <section className="card" aria-labelledby="groups-heading">
         <div className="section-header">

@@ -27,12 +27,12 @@ import {
 } from "../commands/gatheringRoom";
 import type { Db } from "../db/database";
 import { loadBreakoutRoom, loadGatheringLive, type GatheringPresence } from "../db/gatheringLive";
-import { displayNames } from "../db/meetingQueries";
 import { breakoutRooms } from "../db/schema";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
 import { authorizeBreakout, authorizeGathering } from "../policies/gatherings";
 import { handleWithAck } from "./ack";
+import { peopleInRoom } from "./meetingLive";
 import type { PiiriIo, PiiriSocket } from "./index";
 
 /** The live gathering's pushes: its whole state to everyone on its page, read from the database each time. */
@@ -42,12 +42,7 @@ export interface GatheringRoomLive {
 }
 
 export function createGatheringRoomLive(io: PiiriIo, db: Db): GatheringRoomLive {
-  const presence: GatheringPresence = async (gatheringId) => {
-    const sockets = await io.in(rooms.gathering(gatheringId)).fetchSockets();
-    const userIds = [...new Set(sockets.map((socket) => socket.data.userId))];
-    const names = await displayNames(db, userIds);
-    return userIds.map((userId) => ({ userId, displayName: names.get(userId) ?? "" }));
-  };
+  const presence: GatheringPresence = (gatheringId) => peopleInRoom(io, db, rooms.gathering(gatheringId));
   return {
     presence,
     async changed(gatheringId) {

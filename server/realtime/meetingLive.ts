@@ -28,16 +28,19 @@ export interface MeetingLive {
   memberLeft(groupId: string, userId: string): Promise<void>;
 }
 
+/** Who has a socket in a room, in the order they came, across every node (fetchSockets asks the adapter). */
+export async function peopleInRoom(io: PiiriIo, db: Db, room: string): Promise<{ userId: string; displayName: string }[]> {
+  const sockets = await io.in(room).fetchSockets();
+  const userIds = [...new Set(sockets.map((socket) => socket.data.userId))];
+  const names = await displayNames(db, userIds);
+  return userIds.map((userId) => ({ userId, displayName: names.get(userId) ?? "" }));
+}
+
 export function createMeetingLive(io: PiiriIo, db: Db, logger: Logger): MeetingLive {
   const safely = (what: string, run: () => Promise<void>) =>
     run().catch((error: unknown) => logger.warn({ err: error }, `live update failed: ${what}`));
 
-  const presence: PresenceLookup = async (meetingId) => {
-    const sockets = await io.in(rooms.meeting(meetingId)).fetchSockets();
-    const userIds = [...new Set(sockets.map((socket) => socket.data.userId))];
-    const names = await displayNames(db, userIds);
-    return userIds.map((userId) => ({ userId, displayName: names.get(userId) ?? "" }));
-  };
+  const presence: PresenceLookup = (meetingId) => peopleInRoom(io, db, rooms.meeting(meetingId));
 
   return {
     presence,

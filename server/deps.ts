@@ -17,6 +17,8 @@ export interface NotesService {
   pagesChanged(groupId: string): Promise<void>;
   /** Closes the editors of a page that no longer exists. */
   pageDeleted(pageId: string): void;
+  /** Open editors of these pages may now only read them (a gathering ended), or may write again (a round started). */
+  setPagesReadOnly(pageIds: string[], readOnly: boolean): void;
 }
 
 /** Everything the HTTP and realtime layers need, injected by the composition root (or a test). */

@@ -113,6 +113,10 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
       pageDeleted(pageId) {
         noteSocket.closeWhere((access) => access.pageId === pageId, NOTE_CLOSE.pageDeleted, "page_deleted");
       },
+      setPagesReadOnly(pageIds, readOnly) {
+        const pages = new Set(pageIds);
+        noteSocket.setReadOnly((access) => pages.has(access.pageId), readOnly);
+      },
     },
   };
   const httpServer = createServer(createApp(deps));

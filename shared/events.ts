@@ -116,6 +116,7 @@ export interface ClientToServerEvents {
   "gathering:broadcast": (payload: Input<typeof BroadcastPayload>, ack: Ack<{ live: GatheringLive }>) => void;
   /** The hosts split the people present into mixed rooms (a draft they may still change). */
   "breakout:plan": (payload: Input<typeof BreakoutPlanPayload>, ack: Ack<{ live: GatheringLive }>) => void;
+  /** Puts someone in a room: before the start to adjust the split, or while it runs (someone late, or moving on). */
   "breakout:move": (payload: Input<typeof BreakoutMovePayload>, ack: Ack<{ live: GatheringLive }>) => void;
   /** Sends everyone to their rooms, each with a timer of this many minutes. */
   "breakout:start": (payload: Input<typeof BreakoutStartPayload>, ack: Ack<{ live: GatheringLive }>) => void;

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { extendTimer, IDLE_TIMER, pauseTimer, resumeTimer, startTimer } from "../../shared/meetingClock";
 import type { MeetingControl } from "../../shared/schemas/meetings";
-import type { Db } from "../db/database";
+import { queryRows, type Db } from "../db/database";
 import { columnsOf, roomOf, timerColumnsOf, timerOf } from "../db/liveRoom";
 import { breakoutMembers, breakoutRooms, conversations, gatheringAgendaBlocks, gatheringGroups, gatherings, memberships, notePages, programmeCoordinators } from "../db/schema";
 import { AppError } from "../domain/appError";
@@ -170,8 +170,8 @@ export async function planBreakouts(
 
     let round = gathering.breakoutRound;
     if (current?.status === "draft") {
-      // Replanning a draft reuses its round; the old rooms (never opened, so empty) go.
-      await tx.delete(breakoutRooms).where(and(eq(breakoutRooms.gatheringId, gatheringId), eq(breakoutRooms.round, round)));
+      // Replanning a draft reuses its round; the old rooms (never opened, so nothing written) go.
+      await deleteRooms(tx, sql`gathering_id = ${gatheringId} and round = ${round}`);
     } else {
       round += 1;
       await tx.update(gatherings).set({ breakoutRound: round }).where(eq(gatherings.id, gatheringId));
@@ -193,27 +193,54 @@ export async function planBreakouts(
   });
 }
 
-/** Before the round starts, the host moves someone to another room of it. */
-export async function moveToBreakout(db: Db, gatheringId: string, userId: string, roomNumber: number): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Deletes rooms that were never opened, with their (unwritten) conversations and notes pages; answers their ids. */
+async function deleteRooms(tx: Db, where: SQL): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with emptied as (delete from breakout_rooms where ${where} returning id, conversation_id, notes_page_id),
+      pages as (delete from note_pages where id in (select notes_page_id from emptied)),
+      chats as (delete from conversations where id in (select conversation_id from emptied))
+      select id from emptied`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/**
+ * The host puts someone in a room of the current round: before it starts, to adjust the split; while it
+ * runs, to bring in someone who came late or to move someone on. Answers the room they left, if any.
+ */
+export async function moveToBreakout(db: Db, gatheringId: string, userId: string, roomNumber: number): Promise<{ leftRoomId: string | null }> {
+  return db.transaction(async (tx) => {
     const gathering = await lockGathering(tx, gatheringId);
     assertLive(gathering);
     const current = await currentRound(tx, gathering);
-    if (current?.status !== "draft") throw new AppError("validation_failed", "People are moved between rooms before the round starts");
+    if (!current || current.status === "closed") throw new AppError("validation_failed", "No breakout rooms are planned or open");
     const target = current.rooms.find((room) => room.number === roomNumber);
     if (!target) throw new AppError("validation_failed", "No such breakout room");
-    const moved = await tx
-      .update(breakoutMembers)
-      .set({ roomId: target.id })
-      .where(and(eq(breakoutMembers.gatheringId, gatheringId), eq(breakoutMembers.round, gathering.breakoutRound), eq(breakoutMembers.userId, userId)))
-      .returning({ userId: breakoutMembers.userId });
-    if (moved.length === 0) throw new AppError("validation_failed", "That person is not in this round of breakouts");
+    const round = gathering.breakoutRound;
+    const [placed] = await tx
+      .select({ roomId: breakoutMembers.roomId })
+      .from(breakoutMembers)
+      .where(and(eq(breakoutMembers.gatheringId, gatheringId), eq(breakoutMembers.round, round), eq(breakoutMembers.userId, userId)));
+    if (placed) {
+      if (placed.roomId === target.id) return { leftRoomId: null };
+      await tx
+        .update(breakoutMembers)
+        .set({ roomId: target.id })
+        .where(and(eq(breakoutMembers.gatheringId, gatheringId), eq(breakoutMembers.round, round), eq(breakoutMembers.userId, userId)));
+      return { leftRoomId: placed.roomId };
+    }
+    // Someone not in this round yet (they came late): only a member of an invited group, never a host.
+    const [participant] = await breakoutParticipants(tx, gathering, [userId]);
+    if (!participant) throw new AppError("validation_failed", "That person is not taking part in this gathering");
+    await tx.insert(breakoutMembers).values({ roomId: target.id, gatheringId, round, userId, groupId: participant.groupId });
+    return { leftRoomId: null };
   });
 }
 
-/** Sends everyone to their rooms; each room's timer starts with the round's minutes. */
-export async function startBreakouts(db: Db, gatheringId: string, minutes: number, now = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Sends everyone to their rooms; each room's timer starts with the round's minutes. Answers the rooms' notes pages. */
+export async function startBreakouts(db: Db, gatheringId: string, minutes: number, now = new Date()): Promise<string[]> {
+  return db.transaction(async (tx) => {
     const gathering = await lockGathering(tx, gatheringId);
     assertLive(gathering);
     const current = await currentRound(tx, gathering);
@@ -224,10 +251,12 @@ export async function startBreakouts(db: Db, gatheringId: string, minutes: numbe
       .set({ status: "open", ...timerColumnsOf(timer) })
       .where(and(eq(breakoutRooms.gatheringId, gatheringId), eq(breakoutRooms.round, gathering.breakoutRound)));
     // A room with nobody left in it (everyone moved out) is not opened.
-    await tx.execute(sql`
-      delete from breakout_rooms
-      where gathering_id = ${gatheringId} and round = ${gathering.breakoutRound}
-        and not exists (select 1 from breakout_members where breakout_members.room_id = breakout_rooms.id)`);
+    const emptied = await deleteRooms(
+      tx,
+      sql`gathering_id = ${gatheringId} and round = ${gathering.breakoutRound}
+        and not exists (select 1 from breakout_members where breakout_members.room_id = breakout_rooms.id)`,
+    );
+    return current.rooms.flatMap((room) => (room.notesPageId && !emptied.includes(room.id) ? [room.notesPageId] : []));
   });
 }
 

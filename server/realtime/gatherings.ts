@@ -27,7 +27,7 @@ import {
 } from "../commands/gatheringRoom";
 import type { Db } from "../db/database";
 import { loadBreakoutRoom, loadGatheringLive, type GatheringPresence } from "../db/gatheringLive";
-import { breakoutRooms } from "../db/schema";
+import { breakoutRooms, notePages } from "../db/schema";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
 import { authorizeBreakout, authorizeGathering } from "../policies/gatherings";
@@ -112,7 +112,11 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
         await controlGathering(db, gatheringId, userId(), control, await presentIds(gatheringId));
         // Home pages and the gathering's details show whether it is live.
         if (control.type === "start" || control.type === "end") await deps.meetings.gatheringChanged(gatheringId);
-        if (control.type === "end") await leaveBreakoutRooms(io, db, gatheringId);
+        if (control.type === "end") {
+          await leaveBreakoutRooms(io, db, gatheringId);
+          // Its minutes and rooms' notes are kept as they were: open editors become readers.
+          deps.notes.setPagesReadOnly(await gatheringPageIds(db, gatheringId), true);
+        }
       }),
       logger,
     ),
@@ -147,10 +151,29 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
 
   socket.on(
     "breakout:move",
-    handleWithAck(BreakoutMovePayload, hostAction(({ gatheringId, userId: moved, roomNumber }) => moveToBreakout(db, gatheringId, moved, roomNumber)), logger),
+    handleWithAck(
+      BreakoutMovePayload,
+      hostAction(async ({ gatheringId, userId: moved, roomNumber }) => {
+        const { leftRoomId } = await moveToBreakout(db, gatheringId, moved, roomNumber);
+        // Moved on while the rooms are open: the room left behind stops reaching them at once.
+        if (leftRoomId) io.in(rooms.user(moved)).socketsLeave(rooms.breakout(leftRoomId));
+      }),
+      logger,
+    ),
   );
 
-  socket.on("breakout:start", handleWithAck(BreakoutStartPayload, hostAction(({ gatheringId, minutes }) => startBreakouts(db, gatheringId, minutes)), logger));
+  socket.on(
+    "breakout:start",
+    handleWithAck(
+      BreakoutStartPayload,
+      hostAction(async ({ gatheringId, minutes }) => {
+        const pageIds = await startBreakouts(db, gatheringId, minutes);
+        // Notes opened while the rooms were only planned (read-only then) may now be written.
+        deps.notes.setPagesReadOnly(pageIds, false);
+      }),
+      logger,
+    ),
+  );
 
   socket.on(
     "breakout:callBack",
@@ -231,6 +254,12 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
       for (const gatheringId of gatheringIds) void live.changed(gatheringId).catch(() => undefined);
     });
   });
+}
+
+/** The gathering's own pages: its plenary minutes and every breakout room's notes. */
+async function gatheringPageIds(db: Db, gatheringId: string): Promise<string[]> {
+  const pages = await db.select({ id: notePages.id }).from(notePages).where(eq(notePages.gatheringId, gatheringId));
+  return pages.map((page) => page.id);
 }
 
 /** Call-back (or the end): every socket leaves the gathering's breakout rooms, so their chats stop arriving. */

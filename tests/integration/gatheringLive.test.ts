@@ -4,7 +4,7 @@ import type { BreakoutRoom, Gathering } from "../../shared/schemas/gatherings";
 import { send as sendMessage } from "../support/chat";
 import { expectStatus } from "../support/groups";
 import { signedInClient } from "../support/http";
-import { openNote, ticketFor } from "../support/notes";
+import { handledSoFar, markdownOf, openNote, rawNoteSocket, ticketFor, updateFrame } from "../support/notes";
 import { connectParticipant, createGathering, ok, programmeOfGroups as programmeOfGroupsAt, roomOf, until, type Participant, type Person } from "../support/gatherings";
 import type { TestSocket } from "../support/sockets";
 import { startTestServer, type TestServer } from "../support/testServer";
@@ -286,5 +286,67 @@ describe("a live gathering with breakout rooms", () => {
     expect(removed.heard.some((message) => message.id === after.id || message.id === plenary.id)).toBe(false);
     expect(await removed.socket.emitWithAck("breakout:join", { breakoutId: room.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(await removed.socket.emitWithAck("gathering:join", { gatheringId })).toMatchObject({ ok: false, error: { code: "not_found" } });
+  });
+
+  it("brings a late arrival into a running room, moves someone on, and keeps the notes as they were once it ends", async () => {
+    const { host, programmeId, groupIds, people } = await programmeOfGroups(2);
+    const gathering = await createGathering(host, programmeId, groupIds);
+    const gatheringId = gathering.id;
+    const hostSide = await connect(host, "");
+    const [early, late] = [people.slice(0, 3), people[3]!];
+    const present = await Promise.all(early.map(({ person, groupId }) => connect(person, groupId)));
+    const opened = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "start" } })).live;
+    for (const participant of [hostSide, ...present]) ok(await participant.socket.emitWithAck("gathering:join", { gatheringId }));
+    ok(await hostSide.socket.emitWithAck("breakout:plan", { gatheringId, roomSize: 2 }));
+    const started = ok(await hostSide.socket.emitWithAck("breakout:start", { gatheringId, minutes: 10 })).live;
+    expect(started.breakouts!.rooms).toHaveLength(2);
+    for (const participant of present) ok(await participant.socket.emitWithAck("breakout:join", { breakoutId: roomOf(started, participant.person.user.id)!.id }));
+    const [roomOne, roomTwo] = started.breakouts!.rooms as [BreakoutRoom, BreakoutRoom];
+
+    // Someone comes late: the host puts them in room one, where they read what was said before them.
+    const stayer = present.find((participant) => roomOf(started, participant.person.user.id)!.id === roomOne.id)!;
+    const earlier = await sendMessage(stayer.socket, roomOne.conversationId, "Aloitimme jo");
+    const newcomer = await connect(late.person, late.groupId);
+    ok(await newcomer.socket.emitWithAck("gathering:join", { gatheringId }));
+    expect(await newcomer.socket.emitWithAck("breakout:join", { breakoutId: roomOne.id })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    ok(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: late.person.user.id, roomNumber: 1 }));
+    const placed = await until(newcomer, (live) => roomOf(live, late.person.user.id)?.id === roomOne.id);
+    expect(roomOf(placed, late.person.user.id)!.members.some((member) => member.userId === late.person.user.id)).toBe(true);
+    ok(await newcomer.socket.emitWithAck("breakout:join", { breakoutId: roomOne.id }));
+    const caughtUp = ok(await newcomer.socket.emitWithAck("message:history", { conversationId: roomOne.conversationId, afterSeq: 0, limit: 50 }));
+    expect(caughtUp.messages.map((message) => message.id)).toContain(earlier.id);
+    // The host is never put in a room.
+    expect(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: host.user.id, roomNumber: 1 })).toMatchObject({
+      ok: false,
+      error: { code: "validation_failed" },
+    });
+
+    // The newcomer moves on to room two: room one no longer reaches them, and is closed to them.
+    ok(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: late.person.user.id, roomNumber: 2 }));
+    const after = await sendMessage(stayer.socket, roomOne.conversationId, "Jatkamme ilman sinua");
+    const plenary = await sendMessage(stayer.socket, opened.conversationId!, "Yhteisessä kuulumisia");
+    await expect.poll(() => newcomer.heard.some((message) => message.id === plenary.id)).toBe(true);
+    expect(await newcomer.socket.emitWithAck("message:history", { conversationId: roomOne.conversationId, limit: 10 })).toMatchObject({ ok: false, error: { code: "not_found" } });
+    ok(await newcomer.socket.emitWithAck("breakout:join", { breakoutId: roomTwo.id }));
+    expect(newcomer.heard.some((message) => message.id === after.id)).toBe(false);
+
+    // The minutes editor open at the end becomes a reader: its edits are no longer taken.
+    const { ticket, docName, readOnly } = await ticketFor(present[0]!.person.client, opened.minutesPageId!);
+    expect(readOnly).toBe(false);
+    const editor = await rawNoteSocket(server.url, ticket, docName);
+    try {
+      editor.send(updateFrame("Ennen loppua"));
+      await handledSoFar(editor);
+      ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "end" } }));
+      editor.send(updateFrame("Lopun jälkeen"));
+      await handledSoFar(editor);
+    } finally {
+      editor.close();
+    }
+    expect((await ticketFor(present[0]!.person.client, opened.minutesPageId!)).readOnly).toBe(true);
+    await server.server.flushNotes();
+    const minutes = await markdownOf(server.url, present[0]!.person.client, opened.minutesPageId!);
+    expect(minutes).toContain("Ennen loppua");
+    expect(minutes).not.toContain("Lopun jälkeen");
   });
 });

@@ -1,7 +1,5 @@
 import { WebSocket } from "ws";
-import * as encoding from "lib0/encoding";
 import pino from "pino";
-import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ServerToClientEvents } from "../../shared/events";
@@ -15,7 +13,7 @@ import { createNoteDocuments, type NoteRelay } from "../../server/realtime/noteD
 import { createPiiriServer, type PiiriServer } from "../../server/server";
 import { expectStatus, groupWithMember } from "../support/groups";
 import { signedInClient, type ErrorResponseBody } from "../support/http";
-import { appendParagraph, createPage, markdownOf, notesSocketUrl, openNote, paragraphs, ticketFor, type OpenNote } from "../support/notes";
+import { appendParagraph, createPage, handledSoFar, markdownOf, notesSocketUrl, openNote, paragraphs, rawNoteSocket, ticketFor, updateFrame, type OpenNote } from "../support/notes";
 import { connectSocket } from "../support/sockets";
 import { startTestServer, type TestServer } from "../support/testServer";
 
@@ -36,15 +34,8 @@ async function open(...args: Parameters<typeof openNote> extends [string, ...inf
   return note;
 }
 
-/** A raw websocket on a page, for frames the stock provider would never send. */
-async function rawSocket(ticket: string, docName: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${notesSocketUrl(server.url)}/${docName}?ticket=${encodeURIComponent(ticket)}`);
-  await new Promise<void>((resolve, reject) => {
-    ws.once("open", () => resolve());
-    ws.once("error", reject);
-  });
-  return ws;
-}
+/** A raw websocket on a page of this test's server. */
+const rawSocket = (ticket: string, docName: string) => rawNoteSocket(server.url, ticket, docName);
 
 /** The HTTP status with which an upgrade is refused. */
 function refusedStatus(url: string): Promise<number> {
@@ -59,37 +50,8 @@ function refusedStatus(url: string): Promise<number> {
   });
 }
 
-/**
- * Resolves once the server has handled every frame sent before on this socket: frames of one
- * connection are handled in order, and a sync step 1 is answered with a step 2.
- */
-function handledSoFar(ws: WebSocket): Promise<void> {
-  return new Promise((resolve) => {
-    const onMessage = (data: Buffer) => {
-      if (data[0] !== 0 || data[1] !== syncProtocol.messageYjsSyncStep2) return;
-      ws.off("message", onMessage);
-      resolve();
-    };
-    ws.on("message", onMessage);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0);
-    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
-    ws.send(encoding.toUint8Array(encoder));
-  });
-}
-
 function closed(ws: WebSocket): Promise<number> {
   return new Promise((resolve) => ws.once("close", (code) => resolve(code)));
-}
-
-/** A sync "update" message carrying a paragraph, encoded as y-websocket does. */
-function updateFrame(text: string): Uint8Array {
-  const doc = new Y.Doc();
-  appendParagraph(doc, text);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
-  return encoding.toUint8Array(encoder);
 }
 
 describe("the notebook over REST", () => {

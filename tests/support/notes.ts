@@ -1,4 +1,6 @@
+import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
+import * as syncProtocol from "y-protocols/sync";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { NOTE_FRAGMENT, NOTES_SOCKET_PATH } from "../../shared/notes";
@@ -89,4 +91,43 @@ export async function markdownOf(baseUrl: string, client: ApiClient, pageId: str
   const response = await fetch(`${baseUrl}/api/notes/${pageId}/markdown`, { headers: { authorization: `Bearer ${client.accessToken}` } });
   if (response.status !== 200) throw new Error(`markdown: ${response.status} ${await response.text()}`);
   return response.text();
+}
+
+/** A raw websocket on a page, for frames the stock provider would never send. */
+export async function rawNoteSocket(baseUrl: string, ticket: string, docName: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${notesSocketUrl(baseUrl)}/${docName}?ticket=${encodeURIComponent(ticket)}`);
+  await new Promise<void>((resolve, reject) => {
+    ws.once("open", () => resolve());
+    ws.once("error", reject);
+  });
+  return ws;
+}
+
+/**
+ * Resolves once the server has handled every frame sent before on this socket: frames of one
+ * connection are handled in order, and a sync step 1 is answered with a step 2.
+ */
+export function handledSoFar(ws: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    const onMessage = (data: Buffer) => {
+      if (data[0] !== 0 || data[1] !== syncProtocol.messageYjsSyncStep2) return;
+      ws.off("message", onMessage);
+      resolve();
+    };
+    ws.on("message", onMessage);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    ws.send(encoding.toUint8Array(encoder));
+  });
+}
+
+/** A sync "update" message carrying a paragraph, encoded as y-websocket does. */
+export function updateFrame(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  appendParagraph(doc, text);
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+  return encoding.toUint8Array(encoder);
 }

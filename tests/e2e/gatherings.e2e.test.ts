@@ -277,7 +277,7 @@ describe("a cross-group gathering in the browser", () => {
     await screenshot(kaisaPage, "gatherings-programme-fi");
   });
 
-  it("runs live: a plenary, mixed breakout rooms with their own chats, a broadcast, a call-back and the report-back", async () => {
+  it("runs live: a plenary, mixed breakout rooms with their own chats, a broadcast, a move between rooms, a call-back and the report-back", async () => {
     // The first story's browsers are done with; five fresh ones take part in this one.
     for (const context of contexts.splice(0)) await context.close();
     const LIVE_TITLE = "Syksyn kohtaaminen";
@@ -412,6 +412,45 @@ describe("a cross-group gathering in the browser", () => {
     await berttaPage.getByText("Message from the host:").waitFor();
     await screenshot(outiPage, "gatherings-live-room-broadcast-fi");
 
+    // ── Kaisa moves Outi on to Aino's room while the rooms run ────────────
+    // Every room mixes the groups, so Outi is never in Aino's room; her roommate stays behind alone.
+    const outiFrom = roomOf("Outi");
+    const outiTo = roomOf("Aino");
+    const stayer = rooms[outiFrom as 1 | 2].find((name) => name !== "Outi")!;
+    const openRoom = (number: number) => hostPanel.getByRole("region", { name: `Pienryhmä ${number}`, exact: true });
+    // Nobody came late: everyone present is in a room.
+    await hostPanel.getByRole("region", { name: "Ei vielä pienryhmässä (0)" }).getByText("Kaikki paikalla olevat osallistujat ovat pienryhmissä.").waitFor();
+    await openRoom(outiFrom).getByLabel("Siirrä Outi pienryhmään").selectOption(String(outiTo));
+    // Choosing a room alone moves no one: the button does.
+    await kaisaPage.waitForTimeout(300);
+    expect(await namesIn(openRoom(outiFrom))).toContain("Outi");
+    await openRoom(outiFrom).getByRole("button", { name: "Siirrä Outi" }).click();
+    await expect.poll(() => namesIn(openRoom(outiTo))).toEqual([...rooms[outiTo as 1 | 2], "Outi"].sort());
+    expect(await namesIn(openRoom(outiFrom))).toEqual([stayer]);
+    await expect.poll(() => announcement(kaisaPage)).toContain(`Outi siirrettiin pienryhmään ${outiTo}.`);
+    // Focus follows Outi's row into the room she was sent to.
+    await expect
+      .poll(() => kaisaPage.evaluate(() => `${document.activeElement?.id ?? ""} ${document.activeElement?.closest("section")?.getAttribute("aria-labelledby") ?? ""}`))
+      .toMatch(new RegExp(`^breakout-place-\\S+ breakout-open-${outiTo}$`));
+    await expectNoAxeViolations(kaisaPage, "open rooms after moving someone (host, fi)");
+    await screenshot(kaisaPage, "gatherings-live-open-host-fi");
+
+    // Outi's page switches to the new room: heading, focus, a polite word, and the new room's chat.
+    await outiPage.getByRole("heading", { level: 2, name: `Pienryhmä ${outiTo}`, exact: true }).waitFor();
+    await expect.poll(() => outiPage.evaluate(() => document.activeElement?.id)).toBe("breakout-room-heading");
+    await expect.poll(() => announcement(outiPage)).toContain(`Sinut siirrettiin pienryhmään ${outiTo}.`);
+    await outiPage.getByRole("region", { name: "Pienryhmässä (3)" }).getByText("Aino").waitFor();
+    await chatMessage(outiPage, "Pienryhmän keskustelu", "Terveiset meidän pienryhmästä").waitFor();
+    expect(await chatMessage(outiPage, "Pienryhmän keskustelu", "Toisen pienryhmän viesti").count()).toBe(0);
+    await sendChat(outiPage, "Pienryhmän keskustelu", "Outi tuli tähän pienryhmään");
+    await chatMessage(ainoPage, "Pienryhmän keskustelu", "Outi tuli tähän pienryhmään").waitFor();
+    // The room she left no longer reaches her, nor hers it.
+    await sendChat(pages[stayer]!, roomChat(stayer), "Jäin tänne yksin");
+    await chatMessage(pages[stayer]!, roomChat(stayer), "Jäin tänne yksin").waitFor();
+    await outiPage.waitForTimeout(500);
+    expect(await chatMessage(outiPage, "Pienryhmän keskustelu", "Jäin tänne yksin").count()).toBe(0);
+    expect(await chatMessage(pages[stayer]!, roomChat(stayer), "Outi tuli tähän pienryhmään").count()).toBe(0);
+
     // ── Everyone is called back and hears the report-back ─────────────────
     await hostPanel.getByRole("button", { name: "Kutsu kaikki takaisin" }).click();
     await ainoLive.getByText("Käynnissä nyt").waitFor();
@@ -430,9 +469,9 @@ describe("a cross-group gathering in the browser", () => {
     await kaisaPage.getByRole("region", { name: "Pienryhmien yhteenvedot" }).getByText(SUMMARY).waitFor();
 
     // The room that did not report yet can still do it from the plenary.
-    const late = pages[elsewhere!]!;
-    const lateIsBertta = elsewhere === "Bertta";
-    const lateForm = late.getByRole("region", { name: lateIsBertta ? `Summary of room ${roomOf(elsewhere!)}` : `Pienryhmän ${roomOf(elsewhere!)} yhteenveto` });
+    const late = pages[stayer]!;
+    const lateIsBertta = stayer === "Bertta";
+    const lateForm = late.getByRole("region", { name: lateIsBertta ? `Summary of room ${outiFrom}` : `Pienryhmän ${outiFrom} yhteenveto` });
     await lateForm.getByRole("textbox").fill("Toinen pienryhmä: vertaisten tuki auttaa jaksamaan.");
     await lateForm.getByRole("button", { name: lateIsBertta ? "Publish summary" : "Julkaise yhteenveto" }).click();
     await ainoPage.getByText("Toinen pienryhmä: vertaisten tuki auttaa jaksamaan.").waitFor();

@@ -371,16 +371,45 @@ function PlanForm({ connection, replan }: { connection: GatheringLiveConnection;
   );
 }
 
+/**
+ * Focus follows a moved person's row to the room they were sent to. The row there appears when the new
+ * state is drawn, which may be before or after the move's answer arrives, so every drawing checks.
+ */
+function useFocusFollowsMove(idOf: (userId: string) => string) {
+  const wanted = useRef<{ userId: string; roomNumber: number } | null>(null);
+  const follow = useCallback(() => {
+    if (!wanted.current) return;
+    const { userId, roomNumber } = wanted.current;
+    const control = document.getElementById(idOf(userId));
+    if (control?.closest(`[data-room-number="${roomNumber}"]`)) {
+      wanted.current = null;
+      control.focus();
+    }
+  }, [idOf]);
+  useEffect(follow);
+  return useCallback(
+    (userId: string, roomNumber: number) => {
+      wanted.current = { userId, roomNumber };
+      follow();
+    },
+    [follow],
+  );
+}
+
+const draftMoveId = (userId: string) => `breakout-move-${userId}`;
+const openPlaceId = (userId: string) => `breakout-place-${userId}`;
+
 function DraftRooms({ rooms, connection }: { rooms: BreakoutRoom[]; connection: GatheringLiveConnection }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const { problem, perform } = useLiveAction();
+  const focusFollows = useFocusFollowsMove(draftMoveId);
 
   async function move(userId: string, name: string, roomNumber: number) {
     if (await perform(() => connection.move(userId, roomNumber))) {
       announce(t("gatherings.live.moved", { name, number: roomNumber }));
       // The person's select now sits in another room's list: focus follows it there.
-      requestAnimationFrame(() => document.getElementById(`breakout-move-${userId}`)?.focus());
+      focusFollows(userId, roomNumber);
     }
   }
 
@@ -389,7 +418,7 @@ function DraftRooms({ rooms, connection }: { rooms: BreakoutRoom[]; connection: 
       <FormAlert problem={problem} />
       <div className="breakout-rooms">
         {rooms.map((room) => (
-          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-draft-${room.number}`}>
+          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-draft-${room.number}`} data-room-number={room.number}>
             <h4 id={`breakout-draft-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
             {room.members.length === 0 ? (
               <p className="muted">{t("gatherings.live.roomEmpty")}</p>
@@ -399,11 +428,11 @@ function DraftRooms({ rooms, connection }: { rooms: BreakoutRoom[]; connection: 
                   <li key={member.userId}>
                     <span className="breakout-members__name">{member.displayName}</span>
                     <span className="breakout-members__group">{member.groupName}</span>
-                    <label className="visually-hidden" htmlFor={`breakout-move-${member.userId}`}>
+                    <label className="visually-hidden" htmlFor={draftMoveId(member.userId)}>
                       {t("gatherings.live.moveLabel", { name: member.displayName })}
                     </label>
                     <select
-                      id={`breakout-move-${member.userId}`}
+                      id={draftMoveId(member.userId)}
                       className="breakout-members__move"
                       value={room.number}
                       onChange={(event) => void move(member.userId, member.displayName, Number(event.target.value))}
@@ -489,28 +518,159 @@ function BroadcastForm({ connection }: { connection: GatheringLiveConnection }) 
   );
 }
 
-function OpenRooms({ rooms, onLookIn }: { rooms: BreakoutRoom[]; onLookIn: (breakoutId: string) => void }) {
+/** The people on the page who are in no room of the open round: most likely they came late. */
+function unplacedPeople(live: GatheringLive, rooms: BreakoutRoom[], myUserId: string): { userId: string; displayName: string }[] {
+  const inRooms = new Set(rooms.flatMap((room) => room.members.map((member) => member.userId)));
+  // Hosts are never placed, but this page knows only two of them: the one running it and me. The server
+  // refuses any other host with a message, which is shown.
+  return live.room.present.filter((person) => !inRooms.has(person.userId) && person.userId !== live.facilitatorId && person.userId !== myUserId);
+}
+
+/**
+ * A room select and a button to send one person there while the rooms are open. The button, not the
+ * select, does it: moving someone changes their screen at once, so browsing the options must not.
+ * Until the host picks, the suggestion is the emptiest room other than the person's own.
+ */
+function PlaceControl({
+  person,
+  rooms,
+  currentRoom,
+  onPlace,
+}: {
+  person: { userId: string; displayName: string };
+  rooms: BreakoutRoom[];
+  currentRoom: number | null;
+  onPlace: (roomNumber: number) => Promise<void>;
+}) {
   const { t } = useTranslation();
+  const [choice, setChoice] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const choices = rooms.filter((room) => room.number !== currentRoom);
+  if (choices.length === 0) return null;
+  const emptiest = choices.reduce((best, room) => (room.members.length < best.members.length ? room : best));
+  const value = choice !== null && choices.some((room) => String(room.number) === choice) ? choice : String(emptiest.number);
+  const selectId = openPlaceId(person.userId);
   return (
-    <div className="breakout-rooms">
-      {rooms.map((room) => (
-        <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-open-${room.number}`}>
-          <h4 id={`breakout-open-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
-          <RoomMembers room={room} myUserId="" />
-          <p className="breakout-rooms__summary">
-            {room.summary ? <span className="badge badge--strong">{t("gatherings.live.hasSummary")}</span> : <span className="badge badge--plain">{t("gatherings.live.noSummary")}</span>}
-          </p>
-          <Button className="button button--secondary button--small" onPress={() => onLookIn(room.id)}>
-            {t("gatherings.live.lookIn", { number: room.number })}
-          </Button>
-        </section>
-      ))}
-    </div>
+    <span className="breakout-place">
+      <label className="visually-hidden" htmlFor={selectId}>
+        {t("gatherings.live.moveLabel", { name: person.displayName })}
+      </label>
+      <select id={selectId} className="breakout-members__move" value={value} onChange={(event) => setChoice(event.target.value)}>
+        {choices.map((room) => (
+          <option key={room.number} value={room.number}>
+            {t("gatherings.live.roomTitle", { number: room.number })}
+          </option>
+        ))}
+      </select>
+      <Button
+        className="button button--secondary button--small"
+        aria-label={t("gatherings.live.moveButtonFor", { name: person.displayName })}
+        isPending={pending}
+        onPress={() => {
+          setPending(true);
+          void onPlace(Number(value)).finally(() => setPending(false));
+        }}
+      >
+        {t("gatherings.live.moveButton")}
+      </Button>
+    </span>
+  );
+}
+
+/**
+ * The open rooms as the hosts see them, with who came late and is in no room yet. Anyone can be sent to
+ * a room, or on to another one, while the round runs; their screen follows.
+ */
+function OpenRooms({
+  live,
+  rooms,
+  connection,
+  myUserId,
+  onLookIn,
+}: {
+  live: GatheringLive;
+  rooms: BreakoutRoom[];
+  connection: GatheringLiveConnection;
+  myUserId: string;
+  onLookIn: (breakoutId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const { problem, perform } = useLiveAction();
+  const unplaced = unplacedPeople(live, rooms, myUserId);
+  const focusFollows = useFocusFollowsMove(openPlaceId);
+
+  async function place(userId: string, name: string, roomNumber: number) {
+    if (await perform(() => connection.move(userId, roomNumber))) {
+      announce(t("gatherings.live.moved", { name, number: roomNumber }));
+      // The person's row now sits in the room they were sent to: focus follows it there.
+      focusFollows(userId, roomNumber);
+    }
+  }
+
+  return (
+    <>
+      <FormAlert problem={problem} />
+      <div className="breakout-rooms">
+        {rooms.map((room) => (
+          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-open-${room.number}`} data-room-number={room.number}>
+            <h4 id={`breakout-open-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
+            {room.members.length === 0 ? (
+              <p className="muted">{t("gatherings.live.roomEmpty")}</p>
+            ) : (
+              <ul className="breakout-members breakout-members--movable">
+                {room.members.map((member) => (
+                  <li key={member.userId}>
+                    <span className="breakout-members__name">{member.displayName}</span>
+                    <span className="breakout-members__group">{member.groupName}</span>
+                    <PlaceControl person={member} rooms={rooms} currentRoom={room.number} onPlace={(number) => place(member.userId, member.displayName, number)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="breakout-rooms__summary">
+              {room.summary ? <span className="badge badge--strong">{t("gatherings.live.hasSummary")}</span> : <span className="badge badge--plain">{t("gatherings.live.noSummary")}</span>}
+            </p>
+            <Button className="button button--secondary button--small" onPress={() => onLookIn(room.id)}>
+              {t("gatherings.live.lookIn", { number: room.number })}
+            </Button>
+          </section>
+        ))}
+      </div>
+      <section className="breakout-unplaced" aria-labelledby="breakout-unplaced-heading">
+        <h3 id="breakout-unplaced-heading">{t("gatherings.live.unplacedTitle", { count: unplaced.length })}</h3>
+        {unplaced.length === 0 ? (
+          <p className="muted">{t("gatherings.live.unplacedNone")}</p>
+        ) : (
+          <>
+            <p className="muted">{t("gatherings.live.unplacedLead")}</p>
+            <ul className="breakout-members breakout-members--movable">
+              {unplaced.map((person) => (
+                <li key={person.userId}>
+                  <span className="breakout-members__name">{person.displayName}</span>
+                  <PlaceControl person={person} rooms={rooms} currentRoom={null} onPlace={(number) => place(person.userId, person.displayName, number)} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </>
   );
 }
 
 /** The hosts split the people present into mixed rooms, adjust the split, open the rooms, message them and call everyone back. */
-function BreakoutHostPanel({ live, connection, onLookIn }: { live: GatheringLive; connection: GatheringLiveConnection; onLookIn: (breakoutId: string) => void }) {
+function BreakoutHostPanel({
+  live,
+  connection,
+  myUserId,
+  onLookIn,
+}: {
+  live: GatheringLive;
+  connection: GatheringLiveConnection;
+  myUserId: string;
+  onLookIn: (breakoutId: string) => void;
+}) {
   const { t } = useTranslation();
   const { problem, pending, perform } = useLiveAction();
   const breakouts = live.breakouts;
@@ -522,7 +682,7 @@ function BreakoutHostPanel({ live, connection, onLookIn }: { live: GatheringLive
       {status === "open" && breakouts ? (
         <>
           <p>{t("gatherings.live.openText", { count: breakouts.rooms.length, round: breakouts.round })}</p>
-          <OpenRooms rooms={breakouts.rooms} onLookIn={onLookIn} />
+          <OpenRooms live={live} rooms={breakouts.rooms} connection={connection} myUserId={myUserId} onLookIn={onLookIn} />
           <h3>{t("gatherings.live.broadcastTitle")}</h3>
           <BroadcastForm connection={connection} />
           <h3>{t("gatherings.live.callBackTitle")}</h3>
@@ -696,34 +856,44 @@ function myOpenRoom(live: GatheringLive, myUserId: string): BreakoutRoom | null 
   return live.breakouts.rooms.find((room) => room.members.some((member) => member.userId === myUserId)) ?? null;
 }
 
-/** Speaks what changes for me: the plenary opening and ending, being sent to a room and called back, a new block. */
+/**
+ * Speaks what changes for me: the plenary opening and ending, being sent to a room (with everyone, or
+ * alone once the rooms run: placed after coming late, or moved on), being called back, a new block.
+ */
 function useLiveAnnouncements(gathering: Gathering, live: GatheringLive | null, myRoom: BreakoutRoom | null) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const locale = currentLocale();
   const cards = useMethodCards(gathering.agenda.map((block) => block.methodCardId));
-  const previous = useRef<{ status: string; roomNumber: number | null; blockIndex: number } | null>(null);
+  const previous = useRef<{ status: string; roomId: string | null; round: number | null; roundOpen: boolean; blockIndex: number } | null>(null);
   const status = live?.status ?? null;
+  const roomId = myRoom?.id ?? null;
   const roomNumber = myRoom?.number ?? null;
+  const round = live?.breakouts?.round ?? null;
+  const roundOpen = live?.breakouts?.status === "open";
   const blockIndex = live?.room.blockIndex ?? -1;
 
   useEffect(() => {
     if (!status) return;
     const before = previous.current;
-    previous.current = { status, roomNumber, blockIndex };
+    previous.current = { status, roomId, round, roundOpen, blockIndex };
     if (!before) return;
     const sentences: string[] = [];
     if (before.status !== "live" && status === "live") sentences.push(t("gatherings.live.announceStarted"));
     if (before.status !== "ended" && status === "ended") sentences.push(t("gatherings.live.announceEnded"));
-    if (roomNumber !== null && before.roomNumber !== roomNumber) sentences.push(t("gatherings.live.announceToRoom", { number: roomNumber }));
-    if (roomNumber === null && before.roomNumber !== null && status === "live") sentences.push(t("gatherings.live.announceCalledBack"));
+    if (roomNumber !== null && before.roomId !== roomId) {
+      // The same round was already running: the rooms did not just start, the host sent me somewhere.
+      const movedWhileOpen = before.roomId !== null || (before.roundOpen && before.round === round);
+      sentences.push(movedWhileOpen ? t("gatherings.live.announceMovedToRoom", { number: roomNumber }) : t("gatherings.live.announceToRoom", { number: roomNumber }));
+    }
+    if (roomId === null && before.roomId !== null && status === "live") sentences.push(t("gatherings.live.announceCalledBack"));
     const block = gathering.agenda[blockIndex];
-    if (block && blockIndex !== before.blockIndex && roomNumber === null) {
+    if (block && blockIndex !== before.blockIndex && roomId === null) {
       sentences.push(t("meetings.room.announce.block", { title: blockTitle(t, block, cards.get(block.methodCardId ?? ""), locale) }));
     }
     if (sentences.length > 0) announce(sentences.join(" "));
     // Only these changes matter; the texts and cards come along with them.
-  }, [status, roomNumber, blockIndex]);
+  }, [status, roomId, round, roundOpen, blockIndex]);
 }
 
 /**
@@ -819,12 +989,13 @@ export function GatheringLiveRoom({ gathering }: { gathering: Gathering }) {
           <span className={ended ? "badge gathering-status--ended" : "badge gathering-status--live"}>{t(ended ? "gatherings.statuses.ended" : "gatherings.statuses.live")}</span>
         </div>
         {ended ? <p>{t("gatherings.live.endedText")}</p> : <BroadcastBanner live={live} quietBefore={plenaryQuietBefore(live, calledBackAt)} />}
-        {!ended && live.breakouts?.status === "open" && !gathering.isHost && <p className="banner banner--info">{t("gatherings.live.othersInRooms")}</p>}
+        {/* Only someone who came after the split is here while the rooms run: the hosts can still place them. */}
+        {!ended && live.breakouts?.status === "open" && !gathering.isHost && <p className="banner banner--info">{t("gatherings.live.waitingForRoom")}</p>}
         {!ended && <PlenaryHead gathering={gathering} live={live} connection={connection} />}
       </section>
       <div className="group-layout">
         <div className="group-layout__main">
-          {gathering.isHost && !ended && <BreakoutHostPanel live={live} connection={connection} onLookIn={setLookingInto} />}
+          {gathering.isHost && !ended && <BreakoutHostPanel live={live} connection={connection} myUserId={me.id} onLookIn={setLookingInto} />}
           {myClosedRoom && <SummaryForm key={myClosedRoom.id} room={myClosedRoom} connection={connection} />}
           <ReportBack live={live} />
           {live.conversationId && (

@@ -53,6 +53,8 @@ export async function createGathering(db: Db, actorId: string, programmeId: stri
 
 export async function updateGathering(db: Db, gathering: GatheringRow, input: UpdateGatheringInput): Promise<void> {
   if (gathering.status === "ended") throw new AppError("gathering_not_live", "This gathering has ended");
+  // A running gathering is ended from its live page (which closes its rooms), never rescheduled or cancelled under it.
+  if (gathering.status === "live" && input.status !== undefined) throw new AppError("validation_failed", "This gathering is running; end it from its page");
   await db.transaction(async (tx) => {
     if (input.groupIds) {
       await assertGroupsOfProgramme(tx, gathering.programmeId, input.groupIds);

@@ -189,6 +189,9 @@ describe("a live gathering with breakout rooms", () => {
     ]);
     expect(reported.reports[0]!.summary.byName).toBe(first[2]!.person.user.displayName);
 
+    // A running gathering is not cancelled from under its people; it is ended from its page.
+    expect((await host.client.patch(`/api/gatherings/${gatheringId}`, { status: "cancelled" })).status).toBe(400);
+
     // The end: the gathering's chat is kept but no longer written in.
     const ended = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "end" } })).live;
     expect(ended.status).toBe("ended");

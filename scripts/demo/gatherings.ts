@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { callBackBreakouts, controlGathering, planBreakouts, publishBreakoutSummary, startBreakouts } from "../../server/commands/gatheringRoom";
 import { answerRsvp, createGathering, publishDigest } from "../../server/commands/gatherings";
 import type { Db } from "../../server/db/database";
-import { breakoutMembers, breakoutRooms, gatherings, groups, memberships, methodCards, programmes } from "../../server/db/schema";
+import { breakoutMembers, breakoutRooms, conversations, gatherings, groups, memberships, messages, methodCards, noteUpdates, programmes } from "../../server/db/schema";
+import { bulletList, heading, noteState, taskList } from "../../server/domain/noteContent";
 import type { DemoAccount, DemoPersonKey } from "./accounts";
 import { DEMO_PROGRAMMES } from "./programmes";
 
@@ -123,4 +124,51 @@ async function seedPastGathering(db: Db, hostId: string, programmeId: string, gr
     if (reporter) await publishBreakoutSummary(db, room.id, reporter.userId, summary, at(72 + index));
   }
   await controlGathering(db, gatheringId, hostId, { type: "end" }, presentIds, at(150));
+  await writePastContent(db, gatheringId, hostId, presentIds, at);
+}
+
+/** What the people of the past gathering wrote: the plenary's chat and minutes, and each room's notes. */
+async function writePastContent(db: Db, gatheringId: string, hostId: string, presentIds: string[], at: (minutes: number) => Date): Promise<void> {
+  const [gathering] = await db.select().from(gatherings).where(eq(gatherings.id, gatheringId));
+  if (!gathering?.conversationId || !gathering.minutesPageId) return;
+  const speakers = [hostId, ...presentIds];
+  const chat = [
+    "Tervetuloa kaikki! Aloitetaan kuulumiskierroksella, ja sen jälkeen sekoitamme ryhmät pienryhmiin.",
+    "Kiva nähdä muidenkin ryhmien väkeä. Meillä on ollut paljon puhetta ohjausryhmistä.",
+    "Pienryhmien koosteet ovat nyt kaikkien luettavissa, kiitos!",
+    "Kiitos kaikille, sovitaan kokeiluista seuraavassa kohtaamisessa.",
+  ];
+  const times = [2, 18, 75, 148];
+  await db.insert(messages).values(
+    chat.map((body, index) => ({
+      conversationId: gathering.conversationId!,
+      seq: index + 1,
+      authorId: speakers[index % speakers.length]!,
+      clientId: `demo-gathering-${gatheringId}-${index + 1}`,
+      body,
+      createdAt: at(times[index]!),
+    })),
+  );
+  await db.update(conversations).set({ lastSeq: chat.length }).where(eq(conversations.id, gathering.conversationId));
+  await db.insert(noteUpdates).values({
+    pageId: gathering.minutesPageId,
+    update: noteState([
+      heading(2, "Yhteisen osuuden muistio"),
+      bulletList(
+        "Kuulumiskierroksella kaikki kolme ryhmää kertoivat, missä vaiheessa ne ovat.",
+        "Pienryhmissä jokaisessa oli ihmisiä vähintään kahdesta ryhmästä.",
+        "Koosteista nousi kolme yhteistä teemaa: tavoitteiden katsaus, hiljaisten ääni ja yksinäisyys työssä.",
+      ),
+      heading(3, "Sovitut asiat"),
+      taskList(["Koordinaattori kokoaa teemat ohjelman kevään suunnitelmaan", false], ["Ryhmät kokeilevat yhteistä katsauspohjaa", false]),
+    ]),
+  });
+  const rooms = await db.select({ notesPageId: breakoutRooms.notesPageId, number: breakoutRooms.number }).from(breakoutRooms).where(eq(breakoutRooms.gatheringId, gatheringId));
+  for (const room of rooms) {
+    if (!room.notesPageId) continue;
+    await db.insert(noteUpdates).values({
+      pageId: room.notesPageId,
+      update: noteState([heading(2, `Pienryhmä ${room.number}`), bulletList("Mikä meillä toimii?", "Mitä haluaisimme kokeilla?", "Mitä kerromme yhteisessä osuudessa?")]),
+    });
+  }
 }

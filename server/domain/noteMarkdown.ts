@@ -28,7 +28,7 @@ function inline(node: Y.XmlText | Y.XmlElement | Y.XmlHook): string {
         if ("italic" in attributes) text = `*${text}*`;
         if ("strike" in attributes) text = `~~${text}~~`;
         const link = attributes["link"] as { href?: unknown } | undefined;
-        if (link && typeof link.href === "string") text = `[${text}](${link.href.replace(/[()\s]/g, encodeURIComponent)})`;
+        if (link && typeof link.href === "string") text = `[${text}](${link.href.replace(/[()\s]/g, percentEncoded)})`;
         return text;
       })
       .join("");
@@ -96,4 +96,9 @@ function block(node: Y.XmlElement | Y.XmlText | Y.XmlHook, indent: string): stri
         .map((child) => block(child, indent))
         .join("\n\n");
   }
+}
+
+/** A character as %XX: encodeURIComponent leaves "(" and ")" as they are, and they would end a Markdown link. */
+function percentEncoded(character: string): string {
+  return [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 }

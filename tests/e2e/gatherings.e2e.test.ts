@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Gathering, GatheringSummary } from "../../shared/schemas/gatherings";
@@ -496,6 +497,14 @@ describe("a cross-group gathering in the browser", () => {
     await ainoPage.getByRole("region", { name: "Pienryhmien yhteenvedot" }).getByText(SUMMARY).waitFor();
     await expect.poll(() => ainoPage.getByRole("region", { name: "Tuletko?" }).count()).toBe(0);
     await expectNoAxeViolations(ainoPage, "ended gathering (member, fi)");
+
+    // ── Kaisa takes the outcome away as a Markdown file ───────────────────
+    await kaisaLive.getByText("Päättynyt", { exact: true }).waitFor();
+    const [download] = await Promise.all([kaisaPage.waitForEvent("download"), kaisaLive.getByRole("button", { name: "Lataa kooste (.md)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^kohtaaminen-syksyn-kohtaaminen-\d{4}-\d{2}-\d{2}\.md$/);
+    const report = readFileSync(await download.path(), "utf8");
+    expect(report.startsWith(`# ${LIVE_TITLE}\n`)).toBe(true);
+    expect(report).toContain(`### ${reportTitle}\n\n${SUMMARY}\n`);
 
     // ── Afterwards, Aino finds it from her home page ──────────────────────
     await ainoPage.getByRole("link", { name: "Etusivu" }).click();

@@ -276,6 +276,10 @@ describe("the demo seed", () => {
       expect(live.reports.every((report) => report.summary.text.length > 20 && report.summary.byName)).toBe(true);
       expect(live.breakouts?.status).toBe("closed");
       for (const room of live.breakouts!.rooms) expect(new Set(room.members.map((member) => member.groupId)).size).toBeGreaterThanOrEqual(2);
+      // Its plenary was used: a chat to read back and minutes.
+      const chat = await socket.emitWithAck("message:history", { conversationId: live.conversationId!, limit: 50 });
+      expect(chat.ok && chat.messages.length).toBeGreaterThanOrEqual(3);
+      expect(await markdownOf(server.url, client, live.minutesPageId!)).toContain("Yhteisen osuuden muistio");
     } finally {
       socket.close();
     }

@@ -16,7 +16,7 @@ describe("a notebook page as Markdown", () => {
   it("renders headings, marks, links, lists, task lists, quotes and code", () => {
     const fragment = fragmentOf([
       { type: "heading", attrs: { level: 2 }, content: [{ text: "Tapaaminen 3" }] },
-      p({ text: "Sovimme " }, { text: "tärkeän", marks: { bold: {} } }, { text: " asian ja " }, { text: "linkin", marks: { link: { href: "https://example.fi/a b" } } }),
+      p({ text: "Sovimme " }, { text: "tärkeän", marks: { bold: {} } }, { text: " asian ja " }, { text: "linkin", marks: { link: { href: "https://example.fi/a b_(c)" } } }),
       { type: "bulletList", content: [{ type: "listItem", content: [p({ text: "yksi" })] }, { type: "listItem", content: [p({ text: "kaksi" }), { type: "bulletList", content: [{ type: "listItem", content: [p({ text: "sisempi" })] }] }] }] },
       { type: "orderedList", content: [{ type: "listItem", content: [p({ text: "ensin" })] }, { type: "listItem", content: [p({ text: "sitten" })] }] },
       { type: "taskList", content: [{ type: "taskItem", attrs: { checked: true }, content: [p({ text: "tehty" })] }, { type: "taskItem", attrs: { checked: false }, content: [p({ text: "kesken" })] }] },
@@ -27,7 +27,7 @@ describe("a notebook page as Markdown", () => {
     expect(fragmentToMarkdown(fragment)).toBe(
       [
         "## Tapaaminen 3",
-        "Sovimme **tärkeän** asian ja [linkin](https://example.fi/a%20b)",
+        "Sovimme **tärkeän** asian ja [linkin](https://example.fi/a%20b_%28c%29)",
         "- yksi\n- kaksi\n  - sisempi",
         "1. ensin\n2. sitten",
         "- [x] tehty\n- [ ] kesken",

@@ -19,6 +19,7 @@ import { useMethodCards } from "../meetings/MethodCardField";
 import { RoomTimer } from "../meetings/RoomTimer";
 import { viewerTimeZone } from "../scheduling/time";
 import { GatheringNotes } from "./GatheringNotes";
+import { GatheringReportDownload } from "./GatheringReportDownload";
 import { useBreakoutPresence, useGatheringLive, type GatheringLiveConnection } from "./liveGathering";
 
 const LIVE_HEADING_ID = "gathering-live-heading";
@@ -992,6 +993,7 @@ export function GatheringLiveRoom({ gathering }: { gathering: Gathering }) {
         {/* Only someone who came after the split is here while the rooms run: the hosts can still place them. */}
         {!ended && live.breakouts?.status === "open" && !gathering.isHost && <p className="banner banner--info">{t("gatherings.live.waitingForRoom")}</p>}
         {!ended && <PlenaryHead gathering={gathering} live={live} connection={connection} />}
+        <GatheringReportDownload gathering={gathering} live={live} />
       </section>
       <div className="group-layout">
         <div className="group-layout__main">

@@ -69,14 +69,22 @@ export function weekdayName(weekday: number, locale: Locale): string {
   return new Intl.DateTimeFormat(FORMAT_LOCALES[locale], { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2026, 4, 31 + weekday)));
 }
 
-/** A file name for a meeting's calendar file: its title in plain letters, or "meeting". */
-export function icsFileName(title: string): string {
-  const plain = title
+/**
+ * Text as a file name part in plain letters ("Kevään kohtaaminen" → "kevaan-kohtaaminen"), empty when
+ * nothing is left: some systems and mail programs still mangle names with other characters.
+ */
+export function fileNameSlug(text: string): string {
+  return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${plain || "meeting"}.ics`;
+    .slice(0, 60)
+    .replace(/-+$/, "");
+}
+
+/** A file name for a meeting's calendar file: its title in plain letters, or "meeting". */
+export function icsFileName(title: string): string {
+  return `${fileNameSlug(title) || "meeting"}.ics`;
 }

@@ -12,6 +12,11 @@ export const SOCKET_FRAME_MAX_BYTES = 256 * 1024;
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_DAYS = 30;
+/**
+ * A refresh answer can be lost on its way (the page reloads while it is in flight): the spent token may
+ * then come back this soon after its use, once, as long as its successor was never used.
+ */
+export const REFRESH_LOST_ANSWER_GRACE_SECONDS = 10;
 
 /** Sign-in throttling: per client address and, separately, per account. */
 export const LOGIN_RATE = {

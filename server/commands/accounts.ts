@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { REFRESH_TOKEN_TTL_DAYS } from "../../shared/limits";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { REFRESH_LOST_ANSWER_GRACE_SECONDS, REFRESH_TOKEN_TTL_DAYS } from "../../shared/limits";
 import type { AuthSession, RegisterInput, UpdateMeInput } from "../../shared/schemas/auth";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../auth/passwords";
 import { createRefreshToken, hashRefreshToken, signAccessToken } from "../auth/tokens";
@@ -101,7 +101,7 @@ export async function rotateRefreshToken(deps: AccountDeps, presentedToken: stri
       .set({ usedAt: new Date() })
       .where(and(eq(refreshTokens.id, found.token.id), isNull(refreshTokens.usedAt)))
       .returning({ id: refreshTokens.id });
-    if (spent.length === 0) {
+    if (spent.length === 0 && !(await answerWasLost(tx, found.token))) {
       await revokeSessions(tx, [found.session.id], "refresh_reused");
       return { kind: "reused", sessionId: found.session.id };
     }
@@ -125,6 +125,30 @@ export async function rotateRefreshToken(deps: AccountDeps, presentedToken: stri
       },
     };
   });
+}
+
+/**
+ * Whether a spent token that came back is the same browser whose answer was lost (a reload while the
+ * refresh was in flight) rather than a copy: it was spent moments ago and the token issued for it has
+ * never been used. Then that unused token is withdrawn — were it presented later, that would be a reuse —
+ * and a new one is issued in its place. This happens once: the withdrawal counts as a later use.
+ */
+async function answerWasLost(tx: Db, token: typeof refreshTokens.$inferSelect): Promise<boolean> {
+  if (!token.usedAt || token.withdrawnAt || Date.now() - token.usedAt.getTime() > REFRESH_LOST_ANSWER_GRACE_SECONDS * 1000) return false;
+  // One at a time per session, so two returns of the same token cannot both be taken as lost answers.
+  await tx.select({ id: authSessions.id }).from(authSessions).where(eq(authSessions.id, token.sessionId)).for("update");
+  const [laterUse] = await tx
+    .select({ id: refreshTokens.id })
+    .from(refreshTokens)
+    .where(and(eq(refreshTokens.sessionId, token.sessionId), gt(refreshTokens.usedAt, token.usedAt)))
+    .limit(1);
+  if (laterUse) return false;
+  const now = new Date();
+  await tx
+    .update(refreshTokens)
+    .set({ usedAt: now, withdrawnAt: now })
+    .where(and(eq(refreshTokens.sessionId, token.sessionId), isNull(refreshTokens.usedAt)));
+  return true;
 }
 
 async function revokeSessions(db: Db, sessionIds: string[], reason: string): Promise<void> {

@@ -343,13 +343,15 @@ describe("a cross-group gathering in the browser", () => {
     await expectNoAxeViolations(kaisaPage, "breakout draft (host, fi)");
     await screenshot(kaisaPage, "gatherings-live-draft-host-fi");
 
-    // Moving someone with the room select, and back again.
+    // Moving someone with the room select and its button, and back again.
     const ainoRoomBefore = (await namesIn(draftRoom(1))).includes("Aino") ? 1 : 2;
     const otherRoom = 3 - ainoRoomBefore;
     await hostPanel.getByLabel("Siirrä Aino pienryhmään").selectOption(String(otherRoom));
+    await hostPanel.getByRole("button", { name: "Siirrä Aino" }).click();
     await expect.poll(() => namesIn(draftRoom(otherRoom))).toContain("Aino");
-    await expect.poll(() => kaisaPage.evaluate(() => document.activeElement?.id ?? "")).toMatch(/^breakout-move-/);
+    await expect.poll(() => kaisaPage.evaluate(() => document.activeElement?.id ?? "")).toMatch(/^breakout-place-/);
     await hostPanel.getByLabel("Siirrä Aino pienryhmään").selectOption(String(ainoRoomBefore));
+    await hostPanel.getByRole("button", { name: "Siirrä Aino" }).click();
     await expect.poll(() => namesIn(draftRoom(ainoRoomBefore))).toContain("Aino");
     const rooms = { 1: await namesIn(draftRoom(1)), 2: await namesIn(draftRoom(2)) };
     expect([...rooms[1], ...rooms[2]].sort()).toEqual(["Aino", "Bertta", "Outi", "Pekka"]);

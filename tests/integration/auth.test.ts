@@ -1,6 +1,9 @@
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signAccessToken } from "../../server/auth/tokens";
+import { authSessions, refreshTokens } from "../../server/db/schema";
+import { REFRESH_LOST_ANSWER_GRACE_SECONDS } from "../../shared/limits";
 import { AuthResponse, MeResponse, SessionList } from "../../shared/schemas/auth";
 import { ApiClient, newAccount, signedInClient, type ErrorResponseBody } from "../support/http";
 import { startTestServer, type TestServer } from "../support/testServer";
@@ -130,6 +133,8 @@ describe("refresh tokens", () => {
     const { client } = await signedInClient(server.url);
     const stolen = client.refreshCookie;
     expect((await client.post("/api/auth/refresh")).status).toBe(200);
+    // The rightful holder has used the token it got, so the old one can only be a copy.
+    expect((await client.post("/api/auth/refresh")).status).toBe(200);
     const legitimate = client.refreshCookie;
 
     const attacker = new ApiClient(server.url);
@@ -140,6 +145,51 @@ describe("refresh tokens", () => {
     client.refreshCookie = legitimate;
     expectError(await client.post("/api/auth/refresh"), 401, "refresh_invalid");
     expectError(await client.get("/api/me"), 401, "session_ended");
+  });
+
+  it("takes a spent token back once, moments after its answer was lost, and withdraws the token that answer carried", async () => {
+    const { client } = await signedInClient(server.url);
+    const beforeReload = client.refreshCookie;
+    // The page reloads while the refresh is in flight: the server spends the token, the browser never sees the answer.
+    expect((await client.post("/api/auth/refresh")).status).toBe(200);
+    const lostAnswer = client.refreshCookie;
+    client.refreshCookie = beforeReload;
+    const again = await client.post<{ accessToken: string }>("/api/auth/refresh");
+    expect(again.status).toBe(200);
+    client.accessToken = again.body.accessToken;
+    expect((await client.get("/api/me")).status).toBe(200);
+    const current = client.refreshCookie;
+
+    // Only once: the same spent token a third time is a reuse, and so would be the withdrawn one.
+    const copy = new ApiClient(server.url);
+    copy.refreshCookie = beforeReload;
+    expectError(await copy.post("/api/auth/refresh"), 401, "refresh_reused");
+    client.refreshCookie = current;
+    expectError(await client.post("/api/auth/refresh"), 401, "refresh_invalid");
+
+    // The withdrawn token, presented later, ends its session too.
+    const other = await signedInClient(server.url);
+    const spent = other.client.refreshCookie;
+    expect((await other.client.post("/api/auth/refresh")).status).toBe(200);
+    const withdrawnLater = other.client.refreshCookie;
+    other.client.refreshCookie = spent;
+    expect((await other.client.post("/api/auth/refresh")).status).toBe(200);
+    other.client.refreshCookie = withdrawnLater;
+    expectError(await other.client.post("/api/auth/refresh"), 401, "refresh_reused");
+    expect(lostAnswer).not.toBe(current);
+  });
+
+  it("treats a spent token that comes back after the grace as a reuse", async () => {
+    const { client, user } = await signedInClient(server.url);
+    const spent = client.refreshCookie;
+    expect((await client.post("/api/auth/refresh")).status).toBe(200);
+    const mySessions = server.database.db.select({ id: authSessions.id }).from(authSessions).where(eq(authSessions.userId, user.id));
+    await server.database.db
+      .update(refreshTokens)
+      .set({ usedAt: new Date(Date.now() - (REFRESH_LOST_ANSWER_GRACE_SECONDS + 1) * 1000) })
+      .where(and(isNotNull(refreshTokens.usedAt), inArray(refreshTokens.sessionId, mySessions)));
+    client.refreshCookie = spent;
+    expectError(await client.post("/api/auth/refresh"), 401, "refresh_reused");
   });
 
   it("refuses a missing or made-up refresh cookie", async () => {

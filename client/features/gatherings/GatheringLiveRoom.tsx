@@ -397,63 +397,7 @@ function useFocusFollowsMove(idOf: (userId: string) => string) {
   );
 }
 
-const draftMoveId = (userId: string) => `breakout-move-${userId}`;
-const openPlaceId = (userId: string) => `breakout-place-${userId}`;
-
-function DraftRooms({ rooms, connection }: { rooms: BreakoutRoom[]; connection: GatheringLiveConnection }) {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const { problem, perform } = useLiveAction();
-  const focusFollows = useFocusFollowsMove(draftMoveId);
-
-  async function move(userId: string, name: string, roomNumber: number) {
-    if (await perform(() => connection.move(userId, roomNumber))) {
-      announce(t("gatherings.live.moved", { name, number: roomNumber }));
-      // The person's select now sits in another room's list: focus follows it there.
-      focusFollows(userId, roomNumber);
-    }
-  }
-
-  return (
-    <>
-      <FormAlert problem={problem} />
-      <div className="breakout-rooms">
-        {rooms.map((room) => (
-          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-draft-${room.number}`} data-room-number={room.number}>
-            <h4 id={`breakout-draft-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
-            {room.members.length === 0 ? (
-              <p className="muted">{t("gatherings.live.roomEmpty")}</p>
-            ) : (
-              <ul className="breakout-members breakout-members--movable">
-                {room.members.map((member) => (
-                  <li key={member.userId}>
-                    <span className="breakout-members__name">{member.displayName}</span>
-                    <span className="breakout-members__group">{member.groupName}</span>
-                    <label className="visually-hidden" htmlFor={draftMoveId(member.userId)}>
-                      {t("gatherings.live.moveLabel", { name: member.displayName })}
-                    </label>
-                    <select
-                      id={draftMoveId(member.userId)}
-                      className="breakout-members__move"
-                      value={room.number}
-                      onChange={(event) => void move(member.userId, member.displayName, Number(event.target.value))}
-                    >
-                      {rooms.map((option) => (
-                        <option key={option.number} value={option.number}>
-                          {t("gatherings.live.roomTitle", { number: option.number })}
-                        </option>
-                      ))}
-                    </select>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        ))}
-      </div>
-    </>
-  );
-}
+const placeId = (userId: string) => `breakout-place-${userId}`;
 
 function StartForm({ connection }: { connection: GatheringLiveConnection }) {
   const { t } = useTranslation();
@@ -550,7 +494,7 @@ function PlaceControl({
   if (choices.length === 0) return null;
   const emptiest = choices.reduce((best, room) => (room.members.length < best.members.length ? room : best));
   const value = choice !== null && choices.some((room) => String(room.number) === choice) ? choice : String(emptiest.number);
-  const selectId = openPlaceId(person.userId);
+  const selectId = placeId(person.userId);
   return (
     <span className="breakout-place">
       <label className="visually-hidden" htmlFor={selectId}>
@@ -579,18 +523,21 @@ function PlaceControl({
 }
 
 /**
- * The open rooms as the hosts see them, with who came late and is in no room yet. Anyone can be sent to
- * a room, or on to another one, while the round runs; their screen follows.
+ * The rooms of the current round as the hosts see them. Planned (`draft`), anyone can be moved to adjust
+ * the split; open, anyone can be sent on to another room — or placed, if they came late and are in no
+ * room yet — and their screen follows; each open room shows whether it has reported back and can be looked into.
  */
-function OpenRooms({
+function HostRooms({
   live,
   rooms,
+  stage,
   connection,
   myUserId,
   onLookIn,
 }: {
   live: GatheringLive;
   rooms: BreakoutRoom[];
+  stage: "draft" | "open";
   connection: GatheringLiveConnection;
   myUserId: string;
   onLookIn: (breakoutId: string) => void;
@@ -598,8 +545,8 @@ function OpenRooms({
   const { t } = useTranslation();
   const announce = useAnnounce();
   const { problem, perform } = useLiveAction();
-  const unplaced = unplacedPeople(live, rooms, myUserId);
-  const focusFollows = useFocusFollowsMove(openPlaceId);
+  const unplaced = stage === "open" ? unplacedPeople(live, rooms, myUserId) : [];
+  const focusFollows = useFocusFollowsMove(placeId);
 
   async function place(userId: string, name: string, roomNumber: number) {
     if (await perform(() => connection.move(userId, roomNumber))) {
@@ -614,8 +561,8 @@ function OpenRooms({
       <FormAlert problem={problem} />
       <div className="breakout-rooms">
         {rooms.map((room) => (
-          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-open-${room.number}`} data-room-number={room.number}>
-            <h4 id={`breakout-open-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
+          <section key={room.id} className="breakout-rooms__room" aria-labelledby={`breakout-${stage}-${room.number}`} data-room-number={room.number}>
+            <h4 id={`breakout-${stage}-${room.number}`}>{t("gatherings.live.roomTitle", { number: room.number })}</h4>
             {room.members.length === 0 ? (
               <p className="muted">{t("gatherings.live.roomEmpty")}</p>
             ) : (
@@ -629,33 +576,39 @@ function OpenRooms({
                 ))}
               </ul>
             )}
-            <p className="breakout-rooms__summary">
-              {room.summary ? <span className="badge badge--strong">{t("gatherings.live.hasSummary")}</span> : <span className="badge badge--plain">{t("gatherings.live.noSummary")}</span>}
-            </p>
-            <Button className="button button--secondary button--small" onPress={() => onLookIn(room.id)}>
-              {t("gatherings.live.lookIn", { number: room.number })}
-            </Button>
+            {stage === "open" && (
+              <>
+                <p className="breakout-rooms__summary">
+                  {room.summary ? <span className="badge badge--strong">{t("gatherings.live.hasSummary")}</span> : <span className="badge badge--plain">{t("gatherings.live.noSummary")}</span>}
+                </p>
+                <Button className="button button--secondary button--small" onPress={() => onLookIn(room.id)}>
+                  {t("gatherings.live.lookIn", { number: room.number })}
+                </Button>
+              </>
+            )}
           </section>
         ))}
       </div>
-      <section className="breakout-unplaced" aria-labelledby="breakout-unplaced-heading">
-        <h3 id="breakout-unplaced-heading">{t("gatherings.live.unplacedTitle", { count: unplaced.length })}</h3>
-        {unplaced.length === 0 ? (
-          <p className="muted">{t("gatherings.live.unplacedNone")}</p>
-        ) : (
-          <>
-            <p className="muted">{t("gatherings.live.unplacedLead")}</p>
-            <ul className="breakout-members breakout-members--movable">
-              {unplaced.map((person) => (
-                <li key={person.userId}>
-                  <span className="breakout-members__name">{person.displayName}</span>
-                  <PlaceControl person={person} rooms={rooms} currentRoom={null} onPlace={(number) => place(person.userId, person.displayName, number)} />
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      {stage === "open" && (
+        <section className="breakout-unplaced" aria-labelledby="breakout-unplaced-heading">
+          <h3 id="breakout-unplaced-heading">{t("gatherings.live.unplacedTitle", { count: unplaced.length })}</h3>
+          {unplaced.length === 0 ? (
+            <p className="muted">{t("gatherings.live.unplacedNone")}</p>
+          ) : (
+            <>
+              <p className="muted">{t("gatherings.live.unplacedLead")}</p>
+              <ul className="breakout-members breakout-members--movable">
+                {unplaced.map((person) => (
+                  <li key={person.userId}>
+                    <span className="breakout-members__name">{person.displayName}</span>
+                    <PlaceControl person={person} rooms={rooms} currentRoom={null} onPlace={(number) => place(person.userId, person.displayName, number)} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
     </>
   );
 }
@@ -683,7 +636,7 @@ function BreakoutHostPanel({
       {status === "open" && breakouts ? (
         <>
           <p>{t("gatherings.live.openText", { count: breakouts.rooms.length, round: breakouts.round })}</p>
-          <OpenRooms live={live} rooms={breakouts.rooms} connection={connection} myUserId={myUserId} onLookIn={onLookIn} />
+          <HostRooms live={live} rooms={breakouts.rooms} stage="open" connection={connection} myUserId={myUserId} onLookIn={onLookIn} />
           <h3>{t("gatherings.live.broadcastTitle")}</h3>
           <BroadcastForm connection={connection} />
           <h3>{t("gatherings.live.callBackTitle")}</h3>
@@ -700,7 +653,7 @@ function BreakoutHostPanel({
             <>
               <h3>{t("gatherings.live.draftTitle", { round: breakouts.round })}</h3>
               <p className="muted">{t("gatherings.live.draftLead")}</p>
-              <DraftRooms rooms={breakouts.rooms} connection={connection} />
+              <HostRooms live={live} rooms={breakouts.rooms} stage="draft" connection={connection} myUserId={myUserId} onLookIn={onLookIn} />
               <StartForm connection={connection} />
             </>
           )}

@@ -14,7 +14,7 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_DAYS = 30;
 /**
  * A refresh answer can be lost on its way (the page reloads while it is in flight): the spent token may
- * then come back this soon after its use, once, as long as its successor was never used.
+ * then come back this soon after its use without counting as a reuse.
  */
 export const REFRESH_LOST_ANSWER_GRACE_SECONDS = 10;
 

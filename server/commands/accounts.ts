@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { REFRESH_LOST_ANSWER_GRACE_SECONDS, REFRESH_TOKEN_TTL_DAYS } from "../../shared/limits";
 import type { AuthSession, RegisterInput, UpdateMeInput } from "../../shared/schemas/auth";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../auth/passwords";
@@ -101,7 +101,7 @@ export async function rotateRefreshToken(deps: AccountDeps, presentedToken: stri
       .set({ usedAt: new Date() })
       .where(and(eq(refreshTokens.id, found.token.id), isNull(refreshTokens.usedAt)))
       .returning({ id: refreshTokens.id });
-    if (spent.length === 0 && !(await answerWasLost(tx, found.token))) {
+    if (spent.length === 0 && !spentMomentsAgo(found.token)) {
       await revokeSessions(tx, [found.session.id], "refresh_reused");
       return { kind: "reused", sessionId: found.session.id };
     }
@@ -128,27 +128,13 @@ export async function rotateRefreshToken(deps: AccountDeps, presentedToken: stri
 }
 
 /**
- * Whether a spent token that came back is the same browser whose answer was lost (a reload while the
- * refresh was in flight) rather than a copy: it was spent moments ago and the token issued for it has
- * never been used. Then that unused token is withdrawn — were it presented later, that would be a reuse —
- * and a new one is issued in its place. This happens once: the withdrawal counts as a later use.
+ * Whether a spent token that came back may be the same browser whose answer was lost — the page reloaded
+ * while the refresh was in flight, so the new cookie never arrived — rather than a copy: it was spent
+ * only moments ago. Then a new token is issued beside the one whose answer was lost (as rotation with a
+ * reuse interval does); later than that, a spent token is a reuse and ends the session.
  */
-async function answerWasLost(tx: Db, token: typeof refreshTokens.$inferSelect): Promise<boolean> {
-  if (!token.usedAt || token.withdrawnAt || Date.now() - token.usedAt.getTime() > REFRESH_LOST_ANSWER_GRACE_SECONDS * 1000) return false;
-  // One at a time per session, so two returns of the same token cannot both be taken as lost answers.
-  await tx.select({ id: authSessions.id }).from(authSessions).where(eq(authSessions.id, token.sessionId)).for("update");
-  const [laterUse] = await tx
-    .select({ id: refreshTokens.id })
-    .from(refreshTokens)
-    .where(and(eq(refreshTokens.sessionId, token.sessionId), gt(refreshTokens.usedAt, token.usedAt)))
-    .limit(1);
-  if (laterUse) return false;
-  const now = new Date();
-  await tx
-    .update(refreshTokens)
-    .set({ usedAt: now, withdrawnAt: now })
-    .where(and(eq(refreshTokens.sessionId, token.sessionId), isNull(refreshTokens.usedAt)));
-  return true;
+function spentMomentsAgo(token: typeof refreshTokens.$inferSelect): boolean {
+  return token.usedAt !== null && Date.now() - token.usedAt.getTime() <= REFRESH_LOST_ANSWER_GRACE_SECONDS * 1000;
 }
 
 async function revokeSessions(db: Db, sessionIds: string[], reason: string): Promise<void> {

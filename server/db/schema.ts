@@ -52,8 +52,6 @@ export const refreshTokens = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    /** Set when the token was withdrawn unused, because the answer that carried it was lost (see rotateRefreshToken). */
-    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (table) => [uniqueIndex("refresh_tokens_hash_unique").on(table.tokenHash)],
 );

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { LoginInput, RegisterInput, UpdateMeInput, User } from "../../shared/schemas/auth";
-import { api, onSessionLost, refreshAccessToken, setAccessToken } from "./api";
+import { api, isSessionLost, onSessionLost, refreshAccessToken, setAccessToken } from "./api";
 import { changeLocale } from "./i18n";
 import { forgetLocalNotes } from "./localNotes";
 import type { PiiriSocket } from "./socket";
@@ -61,9 +61,12 @@ function restoreSession(): Promise<User | null> {
       await refreshAccessToken();
       const { user } = await api.me();
       return user;
-    } catch {
+    } catch (error) {
       setAccessToken(null);
-      setSessionHint(false);
+      // Only the server's word ends the session here. A request cut off by leaving the page (a reload, a
+      // quick second navigation) or a dropped connection says nothing about it, and forgetting the hint
+      // then would sign the next page out without even asking.
+      if (isSessionLost(error)) setSessionHint(false);
       return null;
     }
   })();

@@ -145,4 +145,17 @@ describe("accounts in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Kirjaudu sisään" }).waitFor();
     await context.close();
   });
+
+  it("stays signed in when a reload is cut off by the next navigation, again and again", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await register(page, "Iida", "iida@example.fi", "kolmas-salasana-789");
+    // Leaving a page while its session is being restored (a refresh in flight) must not sign the next one out.
+    for (let round = 0; round < 8; round++) {
+      await page.reload();
+      await page.goto(`${server.url}/`);
+      await page.getByRole("heading", { level: 1, name: "Hei, Iida" }).waitFor();
+    }
+    await context.close();
+  });
 });

@@ -19,6 +19,8 @@ export interface NotesService {
   pageDeleted(pageId: string): void;
   /** Open editors of these pages may now only read them (a gathering ended), or may write again (a round started). */
   setPagesReadOnly(pageIds: string[], readOnly: boolean): void;
+  /** Closes one person's editors of these pages: they may no longer open them (moved to another room, say). */
+  accessEnded(userId: string, pageIds: string[]): void;
 }
 
 /** Everything the HTTP and realtime layers need, injected by the composition root (or a test). */

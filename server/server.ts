@@ -9,6 +9,7 @@ import { rooms } from "../shared/events";
 import { NOTE_CLOSE } from "../shared/notes";
 import { listPages, purgeTickets, redeemTicket, saveVersion } from "./commands/notes";
 import { notebookReaders } from "./policies/notes";
+import { liveGatheringPageIds } from "./db/gatheringLive";
 import { createRealtime, type Realtime, type SocketAdapter } from "./realtime";
 import { createNoteDocuments, type NoteRelay } from "./realtime/noteDocuments";
 import { createNoteSocketServer, type NoteSocketServer } from "./realtime/noteSocket";
@@ -95,6 +96,11 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
         realtime!.live.memberLeft(groupId, userId);
         void realtime!.meetings.memberLeft(groupId, userId);
         noteSocket.closeWhere((access) => access.groupId === groupId && access.userId === userId, NOTE_CLOSE.accessRevoked, "access_revoked");
+        // So do the pages of the live gatherings the group was invited to (whose group is none).
+        void liveGatheringPageIds(db, groupId).then(
+          (pageIds) => deps.notes.accessEnded(userId, pageIds),
+          (error: unknown) => options.logger.warn({ err: error }, "closing gathering notes failed"),
+        );
       },
     },
     meetings: {
@@ -116,6 +122,10 @@ export function createPiiriServer(options: PiiriServerOptions): PiiriServer {
       setPagesReadOnly(pageIds, readOnly) {
         const pages = new Set(pageIds);
         noteSocket.setReadOnly((access) => pages.has(access.pageId), readOnly);
+      },
+      accessEnded(userId, pageIds) {
+        const pages = new Set(pageIds);
+        noteSocket.closeWhere((access) => access.userId === userId && pages.has(access.pageId), NOTE_CLOSE.accessRevoked, "access_revoked");
       },
     },
   };

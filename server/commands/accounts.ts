@@ -101,7 +101,9 @@ export async function rotateRefreshToken(deps: AccountDeps, presentedToken: stri
       .set({ usedAt: new Date() })
       .where(and(eq(refreshTokens.id, found.token.id), isNull(refreshTokens.usedAt)))
       .returning({ id: refreshTokens.id });
-    if (spent.length === 0 && !spentMomentsAgo(found.token)) {
+    // The winner of a concurrent use may have committed after `found` was read: judge by the stored time.
+    const usedAt = spent.length === 0 ? await spentAt(tx, found.token.id) : null;
+    if (spent.length === 0 && !spentMomentsAgo(usedAt)) {
       await revokeSessions(tx, [found.session.id], "refresh_reused");
       return { kind: "reused", sessionId: found.session.id };
     }
@@ -133,8 +135,13 @@ export async function rotateRefreshToken(deps: AccountDeps, presentedToken: stri
  * only moments ago. Then a new token is issued beside the one whose answer was lost (as rotation with a
  * reuse interval does); later than that, a spent token is a reuse and ends the session.
  */
-function spentMomentsAgo(token: typeof refreshTokens.$inferSelect): boolean {
-  return token.usedAt !== null && Date.now() - token.usedAt.getTime() <= REFRESH_LOST_ANSWER_GRACE_SECONDS * 1000;
+function spentMomentsAgo(usedAt: Date | null): boolean {
+  return usedAt !== null && Date.now() - usedAt.getTime() <= REFRESH_LOST_ANSWER_GRACE_SECONDS * 1000;
+}
+
+async function spentAt(tx: Db, tokenId: string): Promise<Date | null> {
+  const [row] = await tx.select({ usedAt: refreshTokens.usedAt }).from(refreshTokens).where(eq(refreshTokens.id, tokenId));
+  return row?.usedAt ?? null;
 }
 
 async function revokeSessions(db: Db, sessionIds: string[], reason: string): Promise<void> {

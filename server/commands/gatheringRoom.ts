@@ -157,8 +157,8 @@ export async function planBreakouts(
   presentUserIds: string[],
   roomSize: number,
   seed: number,
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<DeletedRooms> {
+  return db.transaction(async (tx) => {
     const gathering = await lockGathering(tx, gatheringId);
     assertLive(gathering);
     const current = await currentRound(tx, gathering);
@@ -169,9 +169,10 @@ export async function planBreakouts(
     const split = mixBreakouts(participants, roomCount(participants.length, roomSize), seed);
 
     let round = gathering.breakoutRound;
+    let replaced: DeletedRooms = { roomIds: [], pageIds: [] };
     if (current?.status === "draft") {
       // Replanning a draft reuses its round; the old rooms (never opened, so nothing written) go.
-      await deleteRooms(tx, sql`gathering_id = ${gatheringId} and round = ${round}`);
+      replaced = await deleteRooms(tx, sql`gathering_id = ${gatheringId} and round = ${round}`);
     } else {
       round += 1;
       await tx.update(gatherings).set({ breakoutRound: round }).where(eq(gatherings.id, gatheringId));
@@ -190,26 +191,33 @@ export async function planBreakouts(
       await tx.update(breakoutRooms).set({ conversationId: conversation!.id, notesPageId: page!.id }).where(eq(breakoutRooms.id, roomId));
       await tx.insert(breakoutMembers).values(userIds.map((userId) => ({ roomId, gatheringId, round, userId, groupId: groupOf.get(userId) ?? null })));
     }
+    return replaced;
   });
 }
 
-/** Deletes rooms that were never opened, with their (unwritten) conversations and notes pages; answers their ids. */
-async function deleteRooms(tx: Db, where: SQL): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
+/** Rooms that went, and their notes pages (whose open editors are to be closed). */
+export interface DeletedRooms {
+  roomIds: string[];
+  pageIds: string[];
+}
+
+/** Deletes rooms that were never opened, with their (unwritten) conversations and notes pages. */
+async function deleteRooms(tx: Db, where: SQL): Promise<DeletedRooms> {
+  const rows = await queryRows<{ id: string; notes_page_id: string | null }>(
     tx,
     sql`with emptied as (delete from breakout_rooms where ${where} returning id, conversation_id, notes_page_id),
       pages as (delete from note_pages where id in (select notes_page_id from emptied)),
       chats as (delete from conversations where id in (select conversation_id from emptied))
-      select id from emptied`,
+      select id, notes_page_id from emptied`,
   );
-  return rows.map((row) => row.id);
+  return { roomIds: rows.map((row) => row.id), pageIds: rows.flatMap((row) => (row.notes_page_id ? [row.notes_page_id] : [])) };
 }
 
 /**
  * The host puts someone in a room of the current round: before it starts, to adjust the split; while it
  * runs, to bring in someone who came late or to move someone on. Answers the room they left, if any.
  */
-export async function moveToBreakout(db: Db, gatheringId: string, userId: string, roomNumber: number): Promise<{ leftRoomId: string | null }> {
+export async function moveToBreakout(db: Db, gatheringId: string, userId: string, roomNumber: number): Promise<{ left: BreakoutRow | null }> {
   return db.transaction(async (tx) => {
     const gathering = await lockGathering(tx, gatheringId);
     assertLive(gathering);
@@ -223,23 +231,23 @@ export async function moveToBreakout(db: Db, gatheringId: string, userId: string
       .from(breakoutMembers)
       .where(and(eq(breakoutMembers.gatheringId, gatheringId), eq(breakoutMembers.round, round), eq(breakoutMembers.userId, userId)));
     if (placed) {
-      if (placed.roomId === target.id) return { leftRoomId: null };
+      if (placed.roomId === target.id) return { left: null };
       await tx
         .update(breakoutMembers)
         .set({ roomId: target.id })
         .where(and(eq(breakoutMembers.gatheringId, gatheringId), eq(breakoutMembers.round, round), eq(breakoutMembers.userId, userId)));
-      return { leftRoomId: placed.roomId };
+      return { left: current.rooms.find((room) => room.id === placed.roomId) ?? null };
     }
     // Someone not in this round yet (they came late): only a member of an invited group, never a host.
     const [participant] = await breakoutParticipants(tx, gathering, [userId]);
     if (!participant) throw new AppError("validation_failed", "That person is not taking part in this gathering");
     await tx.insert(breakoutMembers).values({ roomId: target.id, gatheringId, round, userId, groupId: participant.groupId });
-    return { leftRoomId: null };
+    return { left: null };
   });
 }
 
-/** Sends everyone to their rooms; each room's timer starts with the round's minutes. Answers the rooms' notes pages. */
-export async function startBreakouts(db: Db, gatheringId: string, minutes: number, now = new Date()): Promise<string[]> {
+/** Sends everyone to their rooms; each room's timer starts with the round's minutes. Answers the opened rooms' pages and the emptied ones'. */
+export async function startBreakouts(db: Db, gatheringId: string, minutes: number, now = new Date()): Promise<{ openedPageIds: string[]; deleted: DeletedRooms }> {
   return db.transaction(async (tx) => {
     const gathering = await lockGathering(tx, gatheringId);
     assertLive(gathering);
@@ -256,7 +264,8 @@ export async function startBreakouts(db: Db, gatheringId: string, minutes: numbe
       sql`gathering_id = ${gatheringId} and round = ${gathering.breakoutRound}
         and not exists (select 1 from breakout_members where breakout_members.room_id = breakout_rooms.id)`,
     );
-    return current.rooms.flatMap((room) => (room.notesPageId && !emptied.includes(room.id) ? [room.notesPageId] : []));
+    const openedPageIds = current.rooms.flatMap((room) => (room.notesPageId && !emptied.roomIds.includes(room.id) ? [room.notesPageId] : []));
+    return { openedPageIds, deleted: emptied };
   });
 }
 

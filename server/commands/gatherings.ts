@@ -52,10 +52,15 @@ export async function createGathering(db: Db, actorId: string, programmeId: stri
 }
 
 export async function updateGathering(db: Db, gathering: GatheringRow, input: UpdateGatheringInput): Promise<void> {
-  if (gathering.status === "ended") throw new AppError("gathering_not_live", "This gathering has ended");
-  // A running gathering is ended from its live page (which closes its rooms), never rescheduled or cancelled under it.
-  if (gathering.status === "live" && input.status !== undefined) throw new AppError("validation_failed", "This gathering is running; end it from its page");
   await db.transaction(async (tx) => {
+    // Under the row lock, so a host opening the plenary meanwhile is seen.
+    const [current] = await tx.select({ status: gatherings.status }).from(gatherings).where(eq(gatherings.id, gathering.id)).for("update");
+    if (current?.status === "ended") throw new AppError("gathering_not_live", "This gathering has ended");
+    // A running gathering is ended from its live page (which closes its rooms), never rescheduled, cancelled or
+    // stripped of invited groups under its people.
+    if (current?.status === "live" && (input.status !== undefined || input.groupIds !== undefined)) {
+      throw new AppError("validation_failed", "This gathering is running; its status and invited groups change only once it has ended");
+    }
     if (input.groupIds) {
       await assertGroupsOfProgramme(tx, gathering.programmeId, input.groupIds);
       await inviteGroups(tx, gathering.id, input.groupIds);

@@ -4,7 +4,7 @@ import type { RoomState } from "../../shared/schemas/meetings";
 import type { BreakoutRow, GatheringRow } from "../policies/gatherings";
 import type { Db } from "./database";
 import { presentRoom, presentTimer } from "./liveRoom";
-import { breakoutMembers, breakoutRooms, gatherings, groups, users } from "./schema";
+import { breakoutMembers, breakoutRooms, gatheringGroups, gatherings, groups, notePages, users } from "./schema";
 
 /** Who is on a gathering's live page now, in the order they came (across nodes, via the adapter). */
 export type GatheringPresence = (gatheringId: string) => Promise<RoomState["present"]>;
@@ -91,4 +91,20 @@ async function presentGatheringLive(db: Db, gathering: GatheringRow, present: Ro
     }),
     broadcast: gathering.broadcastText && gathering.broadcastAt ? { text: gathering.broadcastText, at: gathering.broadcastAt.toISOString() } : null,
   };
+}
+
+/** The pages (plenary minutes, breakout notes) of the live gatherings a group is invited to. */
+export async function liveGatheringPageIds(db: Db, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: notePages.id })
+    .from(notePages)
+    .innerJoin(gatherings, and(eq(gatherings.id, notePages.gatheringId), eq(gatherings.status, "live")))
+    .innerJoin(gatheringGroups, and(eq(gatheringGroups.gatheringId, gatherings.id), eq(gatheringGroups.groupId, groupId)));
+  return rows.map((row) => row.id);
+}
+
+/** The gathering's own pages: its plenary minutes and every breakout room's notes. */
+export async function gatheringPageIds(db: Db, gatheringId: string): Promise<string[]> {
+  const pages = await db.select({ id: notePages.id }).from(notePages).where(eq(notePages.gatheringId, gatheringId));
+  return pages.map((page) => page.id);
 }

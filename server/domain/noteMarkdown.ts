@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { escapeMarkdown } from "../../shared/markdown";
 
 /**
  * Renders a notebook page (the ProseMirror tree TipTap keeps in a Y.XmlFragment) as Markdown.
@@ -13,17 +14,13 @@ export function fragmentToMarkdown(fragment: Y.XmlFragment): string {
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
 
 /** Characters that would start Markdown syntax are escaped, so text stays text. */
-function escapeText(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|~])/g, "\\$1");
-}
-
 function inline(node: Y.XmlText | Y.XmlElement | Y.XmlHook): string {
   if (node instanceof Y.XmlText) {
     return (node.toDelta() as Delta)
       .map(({ insert, attributes = {} }) => {
         if (typeof insert !== "string") return "";
         if ("code" in attributes) return "`" + insert.replace(/`/g, "\\`") + "`";
-        let text = escapeText(insert);
+        let text = escapeMarkdown(insert);
         if ("bold" in attributes) text = `**${text}**`;
         if ("italic" in attributes) text = `*${text}*`;
         if ("strike" in attributes) text = `~~${text}~~`;

@@ -24,10 +24,11 @@ import {
   publishBreakoutSummary,
   raiseGatheringHand,
   startBreakouts,
+  type DeletedRooms,
 } from "../commands/gatheringRoom";
 import type { Db } from "../db/database";
-import { loadBreakoutRoom, loadGatheringLive, type GatheringPresence } from "../db/gatheringLive";
-import { breakoutRooms, notePages } from "../db/schema";
+import { gatheringPageIds, loadBreakoutRoom, loadGatheringLive, type GatheringPresence } from "../db/gatheringLive";
+import { breakoutRooms } from "../db/schema";
 import type { ServerDeps } from "../deps";
 import { AppError } from "../domain/appError";
 import { authorizeBreakout, authorizeGathering } from "../policies/gatherings";
@@ -73,6 +74,10 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
     await run(payload);
     return { live: await live.changed(payload.gatheringId) };
   };
+  /** Editors of deleted rooms' pages are told the pages are gone. */
+  const pagesGone = (deleted: DeletedRooms) => {
+    for (const pageId of deleted.pageIds) deps.notes.pageDeleted(pageId);
+  };
 
   socket.on(
     "gathering:join",
@@ -80,7 +85,7 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
       GatheringIdPayload,
       async ({ gatheringId }) => {
         const { gathering } = await authorizeGathering(db, userId(), gatheringId, "view");
-        if (gathering.status === "cancelled") throw new AppError("meeting_not_live", "This gathering was cancelled");
+        if (gathering.status === "cancelled") throw new AppError("gathering_not_live", "This gathering was cancelled");
         await socket.join(rooms.gathering(gatheringId));
         return { live: await live.changed(gatheringId) };
       },
@@ -96,6 +101,8 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
         await authorizeGathering(db, userId(), gatheringId, "view");
         if (onPage(gatheringId)) {
           await socket.leave(rooms.gathering(gatheringId));
+          // Leaving the page leaves its breakout rooms too: their chats stop arriving.
+          for (const roomId of await gatheringRoomIds(db, gatheringId)) await socket.leave(rooms.breakout(roomId));
           await live.changed(gatheringId);
         }
         return { left: true as const };
@@ -143,7 +150,7 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
     handleWithAck(
       BreakoutPlanPayload,
       hostAction(async ({ gatheringId, roomSize, seed }) =>
-        planBreakouts(db, gatheringId, await presentIds(gatheringId), roomSize, seed ?? randomInt(0, 2 ** 31 - 1)),
+        pagesGone(await planBreakouts(db, gatheringId, await presentIds(gatheringId), roomSize, seed ?? randomInt(0, 2 ** 31 - 1))),
       ),
       logger,
     ),
@@ -154,9 +161,12 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
     handleWithAck(
       BreakoutMovePayload,
       hostAction(async ({ gatheringId, userId: moved, roomNumber }) => {
-        const { leftRoomId } = await moveToBreakout(db, gatheringId, moved, roomNumber);
-        // Moved on while the rooms are open: the room left behind stops reaching them at once.
-        if (leftRoomId) io.in(rooms.user(moved)).socketsLeave(rooms.breakout(leftRoomId));
+        const { left } = await moveToBreakout(db, gatheringId, moved, roomNumber);
+        // Moved on: the room left behind, its chat and its notes, stops reaching them at once.
+        if (left) {
+          io.in(rooms.user(moved)).socketsLeave(rooms.breakout(left.id));
+          if (left.notesPageId) deps.notes.accessEnded(moved, [left.notesPageId]);
+        }
       }),
       logger,
     ),
@@ -167,9 +177,10 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
     handleWithAck(
       BreakoutStartPayload,
       hostAction(async ({ gatheringId, minutes }) => {
-        const pageIds = await startBreakouts(db, gatheringId, minutes);
+        const { openedPageIds, deleted } = await startBreakouts(db, gatheringId, minutes);
         // Notes opened while the rooms were only planned (read-only then) may now be written.
-        deps.notes.setPagesReadOnly(pageIds, false);
+        deps.notes.setPagesReadOnly(openedPageIds, false);
+        pagesGone(deleted);
       }),
       logger,
     ),
@@ -219,8 +230,9 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
   const roomAction = <T extends { breakoutId: string }>(run: (payload: T, isMember: boolean) => Promise<void>) => async (payload: T) => {
     const { breakout, isMember } = await authorizeBreakout(db, userId(), payload.breakoutId, "write");
     await run(payload, isMember);
-    await live.changed(breakout.gatheringId);
-    const room = await loadBreakoutRoom(db, payload.breakoutId);
+    // The pushed state holds the current round's rooms; a room of an earlier round is read on its own.
+    const pushed = await live.changed(breakout.gatheringId);
+    const room = pushed.breakouts?.rooms.find((candidate) => candidate.id === payload.breakoutId) ?? (await loadBreakoutRoom(db, payload.breakoutId));
     if (!room) throw new AppError("not_found", "No such breakout room");
     return { room };
   };
@@ -256,14 +268,13 @@ export function registerGatheringHandlers(io: PiiriIo, socket: PiiriSocket, deps
   });
 }
 
-/** The gathering's own pages: its plenary minutes and every breakout room's notes. */
-async function gatheringPageIds(db: Db, gatheringId: string): Promise<string[]> {
-  const pages = await db.select({ id: notePages.id }).from(notePages).where(eq(notePages.gatheringId, gatheringId));
-  return pages.map((page) => page.id);
+async function gatheringRoomIds(db: Db, gatheringId: string): Promise<string[]> {
+  const ids = await db.select({ id: breakoutRooms.id }).from(breakoutRooms).where(eq(breakoutRooms.gatheringId, gatheringId));
+  return ids.map((row) => row.id);
 }
 
 /** Call-back (or the end): every socket leaves the gathering's breakout rooms, so their chats stop arriving. */
 async function leaveBreakoutRooms(io: PiiriIo, db: Db, gatheringId: string): Promise<void> {
-  const ids = await db.select({ id: breakoutRooms.id }).from(breakoutRooms).where(eq(breakoutRooms.gatheringId, gatheringId));
-  if (ids.length > 0) io.in(rooms.gathering(gatheringId)).socketsLeave(ids.map((row) => rooms.breakout(row.id)));
+  const names = (await gatheringRoomIds(db, gatheringId)).map((roomId) => rooms.breakout(roomId));
+  if (names.length > 0) io.in(names).socketsLeave(names);
 }

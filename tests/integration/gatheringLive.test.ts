@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOTE_CLOSE } from "../../shared/notes";
 import type { BreakoutRoom, Gathering } from "../../shared/schemas/gatherings";
 import { send as sendMessage } from "../support/chat";
 import { expectStatus } from "../support/groups";
@@ -189,8 +190,9 @@ describe("a live gathering with breakout rooms", () => {
     ]);
     expect(reported.reports[0]!.summary.byName).toBe(first[2]!.person.user.displayName);
 
-    // A running gathering is not cancelled from under its people; it is ended from its page.
+    // A running gathering is not cancelled, nor its groups uninvited, from under its people; it is ended from its page.
     expect((await host.client.patch(`/api/gatherings/${gatheringId}`, { status: "cancelled" })).status).toBe(400);
+    expect((await host.client.patch(`/api/gatherings/${gatheringId}`, { groupIds: [groupIds[0]] })).status).toBe(400);
 
     // The end: the gathering's chat is kept but no longer written in.
     const ended = ok(await hostSide.socket.emitWithAck("gathering:control", { gatheringId, control: { type: "end" } })).live;
@@ -281,7 +283,12 @@ describe("a live gathering with breakout rooms", () => {
     const [facilitator, removed] = [participants[0]!, participants[1]!];
     const room = roomOf(live, removed.person.user.id)!;
     const roommate = participants.find((participant) => participant !== removed && roomOf(live, participant.person.user.id)!.id === room.id)!;
+    const roomNotes = await ticketFor(removed.person.client, room.notesPageId);
+    const notesSocket = await rawNoteSocket(server.url, roomNotes.ticket, roomNotes.docName);
+    const notesClosed = new Promise<number>((resolve) => notesSocket.once("close", (code) => resolve(code)));
     await expectStatus(facilitator.person.client.delete(`/api/groups/${groupIds[0]}/members/${removed.person.user.id}`), 204);
+    // The room's notes, open in their editor, close too: the page has no group of its own to follow.
+    expect(await notesClosed).toBe(NOTE_CLOSE.accessRevoked);
 
     const after = await sendMessage(roommate.socket, room.conversationId, "Jatketaan kahdestaan");
     const plenary = await sendMessage(roommate.socket, live.conversationId!, "Ja yhteisessä");
@@ -324,8 +331,12 @@ describe("a live gathering with breakout rooms", () => {
       error: { code: "validation_failed" },
     });
 
-    // The newcomer moves on to room two: room one no longer reaches them, and is closed to them.
+    // The newcomer moves on to room two: room one — its chat and its open notes — no longer reaches them.
+    const roomOneNotes = await ticketFor(late.person.client, roomOne.notesPageId);
+    const notesSocket = await rawNoteSocket(server.url, roomOneNotes.ticket, roomOneNotes.docName);
+    const notesClosed = new Promise<number>((resolve) => notesSocket.once("close", (code) => resolve(code)));
     ok(await hostSide.socket.emitWithAck("breakout:move", { gatheringId, userId: late.person.user.id, roomNumber: 2 }));
+    expect(await notesClosed).toBe(NOTE_CLOSE.accessRevoked);
     const after = await sendMessage(stayer.socket, roomOne.conversationId, "Jatkamme ilman sinua");
     const plenary = await sendMessage(stayer.socket, opened.conversationId!, "Yhteisessä kuulumisia");
     await expect.poll(() => newcomer.heard.some((message) => message.id === plenary.id)).toBe(true);

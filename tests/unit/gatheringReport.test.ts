@@ -3,8 +3,8 @@ import path from "node:path";
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../../shared/locales";
+import { escapeMarkdown } from "../../shared/markdown";
 import {
-  escapeMarkdown,
   gatheringReportFileName,
   gatheringReportMarkdown,
   minutesBody,

@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Locale } from "../../../shared/locales";
+import { escapeMarkdown } from "../../../shared/markdown";
 import type { Gathering, GatheringLive } from "../../../shared/schemas/gatherings";
 import { formatDateTime } from "../../lib/dates";
 import { safeWebUrl } from "../meetings/format";
@@ -26,10 +27,6 @@ export interface GatheringReportInput {
  * Escapes what would start Markdown syntax, the same characters as the notebook's export, so what
  * people wrote stays text and cannot add headings, links or markup to the file.
  */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]#<>|~])/g, "\\$1");
-}
-
 /** A name or title on one line: a line break in it would end the heading or list item it sits in. */
 function inlineText(text: string): string {
   return escapeMarkdown(text.replace(/\s+/g, " ").trim());

@@ -8,11 +8,11 @@ import type { MeetingControl } from "../../../shared/schemas/meetings";
 import { useUser } from "../../lib/auth";
 import { formatDateTime } from "../../lib/dates";
 import { currentLocale, errorMessage } from "../../lib/i18n";
-import { ConfirmDialog, Field, FormAlert, TextAreaField } from "../../lib/ui";
+import { ConfirmDialog, Field, FormAlert, TextAreaField, useSubmission } from "../../lib/ui";
 import { ChatPanel } from "../chat/ChatPanel";
 import type { MentionMember } from "../chat/mentions";
 import { useAnnounce } from "../groups/announcer";
-import { timerIsIdle, timerIsRunning, type ServerClock, type TimerMoment } from "../meetings/clock";
+import { timerIsIdle, timerIsRunning, type TimerMoment } from "../meetings/clock";
 import { blockTitle } from "../meetings/labels";
 import { TimerControls } from "../meetings/LiveRoom";
 import { useMethodCards } from "../meetings/MethodCardField";
@@ -29,20 +29,13 @@ const DEFAULT_BREAKOUT_MINUTES = 15;
 
 /** Runs a live action and keeps its failure to show in place; `run` resolves with the failure or null. */
 function useLiveAction() {
-  const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const perform = useCallback(
-    async (run: () => Promise<unknown>): Promise<boolean> => {
-      setPending(true);
-      setProblem(null);
+  const { pending, problem, setProblem, submit } = useSubmission();
+  // The live connection's actions resolve with their failure rather than throwing it.
+  const perform = (run: () => Promise<unknown>) =>
+    submit(async () => {
       const error = await run();
-      setPending(false);
-      if (error) setProblem(errorMessage(t, error));
-      return !error;
-    },
-    [t],
-  );
+      if (error) throw error;
+    });
   return { problem, pending, perform, setProblem };
 }
 
